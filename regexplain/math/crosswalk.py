@@ -1,0 +1,51 @@
+"""Translation of this site's λ into scikit-learn's parameters.
+
+This site minimizes ``(1/n)‖y − β0 − Xβ‖² + λ·P(β)``. scikit-learn scales the data term
+differently for each estimator, so the same model needs a different number there.
+"""
+
+from ._validate import check_choice, check_int, check_real
+
+_KINDS = ("ridge", "lasso", "elastic_net")
+
+
+def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None = None) -> dict[str, float]:
+    """Keyword arguments that make a scikit-learn estimator solve this site's problem.
+
+    Parameters
+    ----------
+    kind : {"ridge", "lasso", "elastic_net"}
+        Which model: for ``sklearn.linear_model.Ridge``, ``Lasso`` or ``ElasticNet``.
+    lam : float
+        This site's penalty strength λ ≥ 0.
+    n_samples : int
+        Number of training samples n (``Ridge`` does not divide its data term by n).
+    l1_ratio : float, optional
+        This site's L1 share r in [0, 1]; required for ``"elastic_net"`` only.
+
+    Returns
+    -------
+    dict
+        ``{"alpha": ...}``, plus ``"l1_ratio"`` for the elastic net.
+
+    Notes
+    -----
+    - ``Ridge`` minimizes ``‖y − Xw‖² + alpha‖w‖²``: multiply ours by n, so ``alpha = n·λ``.
+    - ``Lasso`` minimizes ``(1/2n)‖y − Xw‖² + alpha‖w‖₁``: halve ours, so ``alpha = λ/2``.
+    - ``ElasticNet`` minimizes ``(1/2n)‖y − Xw‖² + alpha·ρ‖w‖₁ + (alpha(1 − ρ)/2)‖w‖²``.
+      Halving ours and matching both penalty terms gives ``alpha = λ(1 − r/2)`` and
+      ``ρ = r / (2 − r)``: scikit-learn's ``l1_ratio`` is not ours.
+    """
+    kind = check_choice(kind, "kind", _KINDS)
+    lam = check_real(lam, "lam", low=0.0)
+    n_samples = check_int(n_samples, "n_samples", low=1)
+    if kind != "elastic_net" and l1_ratio is not None:
+        raise ValueError(f"l1_ratio applies to kind='elastic_net' only, got it with kind={kind!r}")
+    if kind == "ridge":
+        return {"alpha": n_samples * lam}
+    if kind == "lasso":
+        return {"alpha": lam / 2.0}
+    if l1_ratio is None:
+        raise ValueError("l1_ratio is required for kind='elastic_net'")
+    r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0)
+    return {"alpha": lam * (1.0 - r / 2.0), "l1_ratio": r / (2.0 - r)}
