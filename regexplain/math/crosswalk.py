@@ -6,7 +6,7 @@ differently for each estimator, so the same model needs a different number there
 
 from ._validate import check_choice, check_int, check_real
 
-_KINDS = ("ridge", "lasso", "elastic_net")
+_KINDS = ("ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2")
 
 
 def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None = None) -> dict[str, float]:
@@ -14,10 +14,11 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
 
     Parameters
     ----------
-    kind : {"ridge", "lasso", "elastic_net"}
-        Which model: for ``sklearn.linear_model.Ridge``, ``Lasso`` or ``ElasticNet``.
+    kind : {"ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2"}
+        Which model: for ``sklearn.linear_model.Ridge``, ``Lasso``, ``ElasticNet``, or
+        ``LogisticRegression`` with an L1 or L2 penalty.
     lam : float
-        This site's penalty strength λ ≥ 0.
+        This site's penalty strength λ (> 0 for the logistic kinds, whose ``C`` is 1/λ-like).
     n_samples : int
         Number of training samples n (``Ridge`` does not divide its data term by n).
     l1_ratio : float, optional
@@ -26,7 +27,8 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
     Returns
     -------
     dict
-        ``{"alpha": ...}``, plus ``"l1_ratio"`` for the elastic net.
+        ``{"alpha": ...}``, plus ``"l1_ratio"`` for the elastic net; ``{"C": ...}`` for the
+        logistic kinds.
 
     Notes
     -----
@@ -35,9 +37,11 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
     - ``ElasticNet`` minimizes ``(1/2n)‖y − Xw‖² + alpha·ρ‖w‖₁ + (alpha(1 − ρ)/2)‖w‖²``.
       Halving ours and matching both penalty terms gives ``alpha = λ(1 − r/2)`` and
       ``ρ = r / (2 − r)``: scikit-learn's ``l1_ratio`` is not ours.
+    - ``LogisticRegression`` minimizes ``C·Σ log-loss + ‖w‖₁`` or ``C·Σ log-loss + ½‖w‖²``;
+      written as ``(1/n)·Σ log-loss + λ·P(w)`` that is ``C = 1/(nλ)`` (L1) or ``C = 1/(2nλ)`` (L2).
     """
     kind = check_choice(kind, "kind", _KINDS)
-    lam = check_real(lam, "lam", low=0.0)
+    lam = check_real(lam, "lam", low=0.0, low_open=kind.startswith("logistic"))
     n_samples = check_int(n_samples, "n_samples", low=1)
     if kind != "elastic_net" and l1_ratio is not None:
         raise ValueError(f"l1_ratio applies to kind='elastic_net' only, got it with kind={kind!r}")
@@ -45,6 +49,10 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
         return {"alpha": n_samples * lam}
     if kind == "lasso":
         return {"alpha": lam / 2.0}
+    if kind == "logistic_l1":
+        return {"C": 1.0 / (n_samples * lam)}
+    if kind == "logistic_l2":
+        return {"C": 1.0 / (2.0 * n_samples * lam)}
     if l1_ratio is None:
         raise ValueError("l1_ratio is required for kind='elastic_net'")
     r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0)

@@ -31,8 +31,8 @@ def soft_threshold(v: ArrayLike, threshold: float) -> NDArray[np.float64]:
     """
     v = as_float_array(v, "v")
     threshold = check_real(threshold, "threshold", low=0.0)
-    # np.maximum(..., 0.0) returns +0.0 exactly, and 0.0 * sign keeps it a zero.
-    return np.sign(v) * np.maximum(np.abs(v) - threshold, 0.0)
+    # Adding 0.0 turns the -0.0 that sign(v) * 0.0 gives for negative v into a plain 0.0.
+    return np.sign(v) * np.maximum(np.abs(v) - threshold, 0.0) + 0.0
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ class LinearFit:
     ----------
     intercept : float
         The unpenalized intercept β0.
-    coef : numpy.ndarray, shape (n_features,)
-        The coefficients β. A coefficient that is zero at the optimum is exactly ``0.0``.
+    coef : numpy.ndarray
+        The coefficients β, one per feature. A coefficient that is zero at the optimum is exactly ``0.0``.
     lam : float
         The penalty strength λ.
     penalty : Penalty

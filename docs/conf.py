@@ -1,0 +1,121 @@
+"""Sphinx configuration of the regexplain site."""
+
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).parent
+ROOT = DOCS.parent
+sys.path.insert(0, str(DOCS / "_ext"))
+
+from gallery_figures import GALLERY_DIR  # noqa: E402
+from offline_katex import vendor_katex  # noqa: E402
+
+import regexplain  # noqa: E402
+
+# -- Freshness ---------------------------------------------------------------------------
+# sphinx-gallery reruns an example only when the example changes, and a notebook page is
+# re-read only when the page changes. A fingerprint of the package's source catches the
+# rest: when it changes, the gallery output is thrown away and (through the config value
+# below) every page is read and executed again.
+PACKAGE_FINGERPRINT = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted((ROOT / "regexplain").rglob("*.py")))
+).hexdigest()
+_stamp = DOCS / GALLERY_DIR / ".regexplain-fingerprint"
+if not _stamp.exists() or _stamp.read_text() != PACKAGE_FINGERPRINT:
+    shutil.rmtree(DOCS / GALLERY_DIR, ignore_errors=True)
+    _stamp.parent.mkdir(parents=True)
+    _stamp.write_text(PACKAGE_FINGERPRINT)
+
+# Notebook kernels inherit this process's environment: with MPLBACKEND=Agg in it, figures
+# would silently turn into "<Figure size ...>" text. Quiet ipykernel's TCP notice too.
+os.environ.pop("MPLBACKEND", None)
+_ipython_dir = DOCS / "_build" / ".ipython"
+(_ipython_dir / "profile_default").mkdir(parents=True, exist_ok=True)
+(_ipython_dir / "profile_default" / "ipython_kernel_config.py").write_text('c.IPKernelApp.log_level = "ERROR"\n')
+os.environ["IPYTHONDIR"] = str(_ipython_dir)
+
+# -- Project -----------------------------------------------------------------------------
+project = "regexplain"
+author = "the regexplain authors"
+copyright = "2026, the regexplain authors"
+release = version = regexplain.__version__
+
+extensions = [
+    "myst_nb",
+    "sphinx_gallery.gen_gallery",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinxcontrib.katex",
+    "gallery_figures",
+]
+
+exclude_patterns = ["_build", "_vendor", "**.ipynb_checkpoints", f"{GALLERY_DIR}/**/*.ipynb", "README.md"]
+suppress_warnings = []
+nitpicky = True
+# No network at build time means no intersphinx inventories for numpy and matplotlib.
+nitpick_ignore_regex = [("py:class", r"(numpy|matplotlib)\..*")]
+
+# -- MyST-NB -----------------------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+nb_execution_mode = "force"  # freshness is handled above; a cache could serve stale numbers
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 120
+nb_merge_streams = True
+
+# -- sphinx-gallery ----------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": str(ROOT / "examples"),
+    "gallery_dirs": GALLERY_DIR,
+    "filename_pattern": r"/plot_",
+    "image_scrapers": ("gallery_figures.scraper",),
+    "abort_on_example_error": True,
+    "only_warn_on_example_error": False,
+    "remove_config_comments": True,
+    "download_all_examples": False,  # its zip files hold build timestamps
+    "write_computation_times": False,
+    "min_reported_time": float("inf"),  # run times differ between builds
+    "show_memory": False,
+    "show_signature": False,
+    "default_thumb_file": None,
+}
+
+# -- API reference -----------------------------------------------------------------------
+autodoc_typehints = "none"  # the numpy-style docstrings carry the types
+autodoc_member_order = "bysource"
+napoleon_numpy_docstring = True
+napoleon_google_docstring = False
+napoleon_use_param = False
+napoleon_use_rtype = False
+napoleon_use_ivar = True
+
+# -- Math --------------------------------------------------------------------------------
+katex_prerender = True
+html_static_path = ["_static", str(vendor_katex(DOCS / "_vendor"))]
+katex_css_path = "katex/katex.min.css"
+
+# -- HTML --------------------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = "regexplain"
+html_favicon = "_static/logo.svg"
+html_logo = "_static/logo.svg"
+html_context = {"default_mode": "auto"}
+html_theme_options = {
+    "navbar_end": ["theme-switcher"],
+    "secondary_sidebar_items": ["page-toc"],
+    "show_prev_next": True,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "logo": {"text": "regexplain"},
+}
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None
+
+
+def setup(app):
+    app.add_config_value("regexplain_fingerprint", PACKAGE_FINGERPRINT, "env")
