@@ -112,6 +112,7 @@ html_theme_options = {
     "footer_end": [],
     "logo": {"text": "regexplain"},
 }
+html_domain_indices = False  # the API page is the index of the package
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None

@@ -15,6 +15,7 @@
 """
 
 from pathlib import Path
+from typing import ClassVar
 
 import matplotlib.pyplot as plt
 from docutils import nodes
@@ -57,7 +58,7 @@ class GalleryFigure(Figure):
     required_arguments = 1
     optional_arguments = 0
     has_content = True
-    option_spec = {**Figure.option_spec, "index": directives.positive_int}
+    option_spec: ClassVar[dict] = {**Figure.option_spec, "index": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
         example = self.arguments[0].removesuffix(".py")

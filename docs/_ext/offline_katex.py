@@ -10,6 +10,7 @@ committed). Only the woff2 fonts are kept: every browser that runs the site pref
 with only Python can build the site; a system Node.js is used otherwise.
 """
 
+import re
 import shutil
 import subprocess
 import tarfile
@@ -58,7 +59,10 @@ def prepare_katex(vendor_dir: Path) -> Path:
         dist = Path(tmp) / "package" / "dist"
         staging = Path(tmp) / "staging" / "katex"
         (staging / "fonts").mkdir(parents=True)
-        shutil.copy2(dist / "katex.min.css", staging)
+        css_text = (dist / "katex.min.css").read_text(encoding="utf-8")
+        # Keep only the woff2 source of each font, so the stylesheet names no missing file.
+        css_text = re.sub(r',url\(fonts/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css_text)
+        (staging / "katex.min.css").write_text(css_text, encoding="utf-8")
         for font in (dist / "fonts").glob("*.woff2"):
             shutil.copy2(font, staging / "fonts")
         target.mkdir(parents=True, exist_ok=True)

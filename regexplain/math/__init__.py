@@ -1,7 +1,7 @@
 """The math layer of regexplain (numpy only): losses, penalties, exact solvers, data sets."""
 
-from .crosswalk import to_sklearn
 from . import one_weight
+from .crosswalk import to_sklearn
 from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
 from .solvers import KKT_TOL, LinearFit, elastic_net, lasso, lasso_lambda_max, ridge

@@ -132,9 +132,7 @@ def ridge(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True)
     return problem.fit(beta, lam, L2, n_sweeps=0)
 
 
-def elastic_net(
-    X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_intercept: bool = True
-) -> LinearFit:
+def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_intercept: bool = True) -> LinearFit:
     """Elastic net: minimize ``(1/n)‖y − β0 − Xβ‖² + lam·(r‖β‖₁ + (1 − r)‖β‖₂²)``, r = ``l1_ratio``.
 
     Solved by cyclic coordinate descent; after every sweep the signs found so far are used to

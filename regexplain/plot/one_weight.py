@@ -66,7 +66,12 @@ def penalty_curves(lam: float = one_weight.LAM, *, ax=None) -> Figure:
     """
     fig, ax = _figure_and_axes(ax)
     for norm, penalty in (("l1", L1), ("l2", L2)):
-        ax.plot(W_GRID, lam * penalty.value(W_GRID[:, None]), color=COLORS[norm], label=f"{LABELS[norm]}: {_PENALTY_TEX[norm]}")
+        ax.plot(
+            W_GRID,
+            lam * penalty.value(W_GRID[:, None]),
+            color=COLORS[norm],
+            label=f"{LABELS[norm]}: {_PENALTY_TEX[norm]}",
+        )
     ax.set(xlabel="weight w", ylabel="penalty", title=f"The penalties, λ = {fmt(lam)}")
     ax.legend(loc="upper center")
     return describe(
@@ -115,9 +120,9 @@ def penalized_losses(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM, *,
     return describe(
         fig,
         f"""Three curves against the weight w, with λ = {fmt(lam)}. The plain mean squared error
-        is a parabola with its minimum at w = {fmt(minima['loss'])}. Adding the L1 penalty gives
+        is a parabola with its minimum at w = {fmt(minima["loss"])}. Adding the L1 penalty gives
         a curve with a kink at w = 0 whose minimum sits {l1_words}. Adding the L2 penalty gives
-        a steeper parabola whose minimum is pulled toward zero, to w = {fmt(minima['l2'])}, but
+        a steeper parabola whose minimum is pulled toward zero, to w = {fmt(minima["l2"])}, but
         not onto it.""",
     )
 
@@ -156,10 +161,10 @@ def minimizer_paths(x: ArrayLike, y: ArrayLike, *, lam_stop: float | None = None
     return describe(
         fig,
         f"""The minimizing weight w* against the penalty strength λ from 0 to {fmt(lams[-1])}.
-        Both curves start at the least-squares weight {fmt(paths['l1'][0])}. The L1 curve falls
+        Both curves start at the least-squares weight {fmt(paths["l1"][0])}. The L1 curve falls
         in a straight line, reaches exactly 0 at λ = {fmt(threshold)} (a dotted vertical line)
         and stays at 0 for every larger λ. The L2 curve falls ever more slowly and is still
-        {fmt(paths['l2'][-1])}, above zero, at the right edge: it approaches 0 but never
+        {fmt(paths["l2"][-1])}, above zero, at the right edge: it approaches 0 but never
         reaches it.""",
     )
 
@@ -199,7 +204,11 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
 
     w_l1, w_l2 = (one_weight.minimizer(x, y, lam, norm) for norm in ("l1", "l2"))
     jump = float(mse_slope(0.0)) + np.array([-lam, lam])
-    spans = "spans zero, so its minimum is exactly at w = 0" if w_l1 == 0.0 else f"does not span zero, so its minimum is where the curve crosses zero, at w = {fmt(w_l1)}"
+    spans = (
+        "spans zero, so its minimum is exactly at w = 0"
+        if w_l1 == 0.0
+        else f"does not span zero, so its minimum is where the curve crosses zero, at w = {fmt(w_l1)}"
+    )
     mark(ax_slope, w_l1, 0.0, COLORS["l1"], label=f"L1 minimum: w* = {fmt(w_l1)}")
     mark(ax_slope, w_l2, 0.0, COLORS["l2"], label=f"L2 minimum: w* = {fmt(w_l2)}")
     ax_slope.set(xlabel="weight w", ylabel="slope of MSE + penalty", title="Where the slope is zero")

@@ -1,0 +1,177 @@
+"""Checks on the built site (docs/_build/html): pages, images, alt text, self-containment, numbers.
+
+`nox -s tests` builds the site from clean before running these. Set REGEXPLAIN_SITE to check
+a site built elsewhere.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+from bs4 import BeautifulSoup
+
+from regexplain import one_weight
+
+ROOT = Path(__file__).parents[1]
+HTML = Path(os.environ.get("REGEXPLAIN_SITE", ROOT / "docs" / "_build" / "html"))
+EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
+CHAPTERS = ["index", "one-weight", "conventions", "api", "auto_examples/index"]
+
+pytestmark = pytest.mark.site
+
+# Decorative images, with text beside them that says the same: the logo next to the site name
+# and the gallery thumbnails inside their titled links.
+DECORATIVE = re.compile(r"(logo\.svg|_thumb\.png)$")
+
+
+def _pages() -> list[Path]:
+    if not (HTML / "index.html").exists():
+        pytest.fail(f"no built site at {HTML}: run `nox -s docs` (or `nox -s tests`, which builds it) first")
+    return sorted(page for page in HTML.rglob("*.html") if "_static" not in page.parts)
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, BeautifulSoup]:
+    return {page.relative_to(HTML).with_suffix("").as_posix(): _soup(page) for page in _pages()}
+
+
+def test_every_chapter_and_example_has_a_page(pages):
+    examples = [f"auto_examples/{p.relative_to(ROOT / 'examples').with_suffix('').as_posix()}" for p in EXAMPLES]
+    missing = [name for name in CHAPTERS + examples if name not in pages]
+    assert not missing
+
+
+def test_navigation_lists_only_finished_pages(pages):
+    toctree_links = {a["href"] for a in pages["index"].select(".bd-sidebar-primary a[href], .navbar-nav a[href]")}
+    targets = {urlsplit(href).path.removesuffix(".html") for href in toctree_links if not href.startswith("#")}
+    assert targets <= {name for name in pages} | {""}
+    for name, soup in pages.items():
+        text = soup.get_text(" ").lower()
+        assert not re.search(r"\b(todo|tbd|coming soon|placeholder|lorem ipsum)\b", text), name
+
+
+def _local_target(page: str, url: str) -> Path:
+    return (HTML / page).parent / urlsplit(url).path
+
+
+@pytest.mark.parametrize(
+    ("tag", "attribute"),
+    [("img", "src"), ("script", "src"), ("link", "href"), ("source", "src"), ("iframe", "src"), ("video", "src")],
+)
+def test_resources_are_local_and_exist(pages, tag, attribute):
+    problems = []
+    for name, soup in pages.items():
+        for element in soup.find_all(tag):
+            url = element.get(attribute)
+            if not url:
+                continue
+            if urlsplit(url).scheme or url.startswith("//"):
+                problems.append(f"{name}: <{tag}> loads {url} from outside the site")
+            elif not _local_target(f"{name}.html", url).exists():
+                problems.append(f"{name}: <{tag}> points to missing {url}")
+    assert not problems
+
+
+def test_stylesheets_load_nothing_from_outside():
+    problems = []
+    for css in (HTML / "_static").rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+            if urlsplit(url).scheme in {"http", "https"} or url.startswith("//"):
+                problems.append(f"{css.relative_to(HTML)} loads {url}")
+            elif not url.startswith("data:") and not (css.parent / urlsplit(url).path).exists():
+                problems.append(f"{css.relative_to(HTML)} points to missing {url}")
+    assert not problems
+
+
+def test_every_figure_has_descriptive_alt_text(pages):
+    problems = []
+    for name, soup in pages.items():
+        for img in soup.find_all("img"):
+            if DECORATIVE.search(img["src"]):
+                continue
+            alt = " ".join(img.get("alt", "").split())
+            figure = img.find_parent("figure")
+            caption = figure.find("figcaption").get_text(" ", strip=True) if figure else ""
+            if len(alt) < 80 or alt in {caption, img.get("title", "")}:
+                problems.append(f"{name}: {img['src']} has alt text {alt!r}")
+    assert not problems
+
+
+def test_chapter_figures_reuse_the_gallery_alt_text(pages):
+    gallery_alt = {
+        Path(img["src"]).name: img["alt"]
+        for name, soup in pages.items()
+        if name.startswith("auto_examples/")
+        for img in soup.find_all("img")
+        if not DECORATIVE.search(img["src"])
+    }
+    chapter_images = pages["one-weight"].select("figure img")
+    assert len(chapter_images) == 5
+    for img in chapter_images:
+        assert img["alt"] == gallery_alt[Path(img["src"]).name]
+
+
+def test_math_is_rendered_at_build_time(pages):
+    page = pages["one-weight"]
+    assert len(page.select(".katex")) > 20
+    assert not page.select("script[src*=mathjax], script[src*='katex.min.js']")
+    main = BeautifulSoup(str(page.select_one("main")), "html.parser")
+    for rendered in main.select(".katex"):  # KaTeX keeps the TeX source in a hidden <annotation>
+        rendered.decompose()
+    assert not re.search(r"\\\(|\\\[|\$\$|\\frac|\\lambda", main.get_text(" "))
+
+
+def _glued(soup: BeautifulSoup) -> list[str]:
+    return [span.get_text() for span in soup.select("span.pasted-text")]
+
+
+def _glue_keys(page: str) -> list[tuple[str, str]]:
+    source = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    return re.findall(r"\{glue:text\}`(\w+)(?::([^`]*))?`", source)
+
+
+def test_one_weight_numbers_match_closed_forms(pages):
+    """Every number glued into the chapter, recomputed here from the closed forms."""
+    x, y = one_weight.data()
+    lam = one_weight.LAM
+    a, b = np.mean(x**2), np.mean(x * y)
+    expected = {
+        "n": x.size,
+        "true_w": one_weight.TRUE_W,
+        "lam": lam,
+        "a": a,
+        "b": b,
+        "w_ls": b / a,
+        "w_l1": np.sign(b) * max(abs(b) - lam / 2, 0) / a,
+        "w_l2": b / (a + lam),
+        "l2_kept_pct": 100 * (b / (a + lam)) / (b / a),
+        "lam_zero": 2 * abs(b),
+        "slope_left": -2 * b - lam,
+        "slope_right": -2 * b + lam,
+    }
+    keys = _glue_keys("one-weight")
+    shown = _glued(pages["one-weight"])
+    assert len(shown) == len(keys) > 10
+    for (key, spec), text in zip(keys, shown, strict=True):
+        assert text == format(expected[key], spec), key
+
+
+def test_one_weight_claims_hold():
+    """The prose says: at the chapter's λ the L1 weight is already exactly 0, the L2 weight is not."""
+    x, y = one_weight.data()
+    assert one_weight.zero_threshold(x, y) <= one_weight.LAM
+    assert one_weight.minimizer(x, y, one_weight.LAM, "l1") == 0.0
+    assert 0.0 < one_weight.minimizer(x, y, one_weight.LAM, "l2") < one_weight.minimizer(x, y, 0.0, "l2")
+
+
+def test_readme_picture_is_the_current_figure():
+    readme_png = ROOT / "docs" / "images" / "penalized-losses.png"
+    built = HTML / "_images" / "sphx_glr_plot_penalized_losses_002.png"
+    assert readme_png.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_png}"
