@@ -101,6 +101,7 @@ katex_css_path = "katex/katex.min.css"
 # -- HTML --------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
 html_title = "regexplain"
+html_css_files = ["custom.css"]
 html_favicon = "_static/logo.svg"
 html_logo = "_static/logo.svg"
 html_context = {"default_mode": "auto"}
@@ -112,6 +113,8 @@ html_theme_options = {
     "footer_end": [],
     "logo": {"text": "regexplain"},
 }
+# The chapters are listed in the top bar; only the gallery needs a section sidebar.
+html_sidebars = {page.stem: [] for pattern in ("*.md", "*.rst") for page in DOCS.glob(pattern)}
 html_domain_indices = False  # the API page is the index of the package
 html_show_sourcelink = False
 html_copy_source = False

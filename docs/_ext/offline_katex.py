@@ -12,14 +12,45 @@ with only Python can build the site; a system Node.js is used otherwise.
 
 import re
 import shutil
+import socket
 import subprocess
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 import sphinxcontrib.katex
 from sphinx.errors import ExtensionError
-from sphinxcontrib.katex import katex_version
+from sphinxcontrib.katex import KaTeXServer, katex_version
+
+
+def _start_server_process(cls, rundir: Path, timeout: float):
+    """Start the KaTeX server and connect to it, retrying until it listens.
+
+    sphinxcontrib-katex 0.9 connects once, as soon as the socket file exists; node creates
+    that file a moment before it accepts connections, so the build failed now and then with
+    ConnectionRefusedError (and left node running). This version retries until ``timeout``.
+    """
+    socket_path = rundir / "katex.sock"
+    process = subprocess.Popen(
+        cls.build_command(socket=socket_path), stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=rundir
+    )
+    deadline = time.monotonic() + timeout
+    while True:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(str(socket_path))
+        except (FileNotFoundError, ConnectionRefusedError):
+            sock.close()
+            if time.monotonic() > deadline:
+                process.kill()
+                raise cls.timeout_error(timeout) from None
+            time.sleep(0.005)
+        else:
+            return process, sock
+
+
+KaTeXServer.start_server_process = classmethod(_start_server_process)
 
 
 def _node_binary() -> str | None:

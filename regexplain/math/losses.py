@@ -27,7 +27,7 @@ def mse(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0) -> 
     """
     X, y = check_Xy(X, y)
     coef = as_float_array(coef, "coef")
-    if coef.shape[-1] != X.shape[1]:
+    if coef.ndim == 0 or coef.shape[-1] != X.shape[1]:
         raise ValueError(f"coef must end with an axis of length n_features={X.shape[1]}, got shape {coef.shape}")
     intercept = check_real(intercept, "intercept")
     residuals = y - intercept - coef @ X.T

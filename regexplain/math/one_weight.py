@@ -99,4 +99,7 @@ def zero_threshold(x: ArrayLike, y: ArrayLike) -> float:
 
 def _design(x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     x = as_float_array(x, "x", ndim=1)
-    return x[:, None], as_float_array(y, "y", ndim=1)
+    y = as_float_array(y, "y", ndim=1)
+    if x.size != y.size:
+        raise ValueError(f"x and y must have the same number of samples, got {x.size} and {y.size}")
+    return x[:, None], y

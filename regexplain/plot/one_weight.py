@@ -12,12 +12,16 @@ from .style import COLORS, LABELS, describe, figure_function, fmt, mark
 W_GRID = np.linspace(-0.6, 1.1, 681)
 """Weights at which the curves are drawn (the minima are solved for, not read off this grid)."""
 
+# Narrow enough to stay legible on a phone; two panels are stacked, not side by side.
+SINGLE = (6.4, 4.4)
+STACKED = (6.4, 8.4)
+
 _PENALTY_TEX = {"l1": r"$\lambda|w|$", "l2": r"$\lambda w^2$"}
 
 
 @figure_function
 def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W) -> Figure:
-    """The data with the true and fitted lines (left) and the MSE against w (right).
+    """The data with the true and fitted lines (top) and the MSE against w (bottom).
 
     Parameters
     ----------
@@ -27,7 +31,7 @@ def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W)
         The weight the data were drawn from, drawn for comparison.
     """
     w_hat = one_weight.minimizer(x, y, 0.0, "l2")
-    fig, (ax_data, ax_loss) = plt.subplots(1, 2, figsize=(10, 4.2))
+    fig, (ax_data, ax_loss) = plt.subplots(2, 1, figsize=STACKED)
     ax_data.scatter(x, y, color=COLORS["data"], s=28, label="data", zorder=3)
     line = np.array([-1.0, 1.0])
     ax_data.plot(line, true_w * line, "--", color=COLORS["truth"], label=f"true: w = {fmt(true_w)}")
@@ -41,12 +45,12 @@ def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W)
     mse_min = float(one_weight.objective(x, y, w_hat))
     mark(ax_loss, w_hat, mse_min, COLORS["loss"], label=f"minimum: w = {fmt(w_hat)}")
     ax_loss.set(xlabel="weight w", ylabel="mean squared error", title="Loss against the weight")
-    ax_loss.legend(loc="upper center")
+    ax_loss.legend(loc="upper right")
     return describe(
         fig,
-        f"""Two panels. Left: {len(np.asarray(x))} points scattered closely around a rising line
+        f"""Two panels. Top: {len(np.asarray(x))} points scattered closely around a rising line
         through the origin, with the true line (slope {fmt(true_w)}) and the least-squares line
-        (slope {fmt(w_hat)}) almost on top of each other. Right: the mean squared error as a
+        (slope {fmt(w_hat)}) almost on top of each other. Bottom: the mean squared error as a
         function of the weight w is a parabola; its lowest point, marked, is at
         w = {fmt(w_hat)}, next to the true weight {fmt(true_w)}. Because of the noise the
         minimum error is {fmt(mse_min)}, not zero.""",
@@ -171,7 +175,7 @@ def minimizer_paths(x: ArrayLike, y: ArrayLike, *, lam_stop: float | None = None
 
 @figure_function
 def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Figure:
-    """The pull of each penalty (left) and the slope of each penalized loss (right).
+    """The pull of each penalty (top) and the slope of each penalized loss (bottom).
 
     The L1 penalty's slope is ``±λ`` however close w is to 0, and at 0 it can be anything in
     ``[−λ, λ]``; the L2 penalty's slope ``2λw`` fades to nothing at 0. The minimum is where the
@@ -184,7 +188,7 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
     lam : float, default :data:`regexplain.one_weight.LAM`
         Penalty strength λ.
     """
-    fig, (ax_pull, ax_slope) = plt.subplots(1, 2, figsize=(10, 4.2), sharex=True)
+    fig, (ax_pull, ax_slope) = plt.subplots(2, 1, figsize=STACKED, sharex=True)
     left, right = W_GRID[W_GRID < 0], W_GRID[W_GRID > 0]
 
     def mse_slope(w):
@@ -199,7 +203,7 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
         ax.axhline(0.0, color="black", lw=0.8)
     ax_pull.plot([], [], color=COLORS["l1"], label=r"L1: $\lambda\,\mathrm{sign}(w)$")
     ax_pull.plot([], [], color=COLORS["l2"], label=r"L2: $2\lambda w$")
-    ax_pull.set(xlabel="weight w", ylabel="slope of the penalty", title="The pull toward 0")
+    ax_pull.set(ylabel="slope of the penalty", title="The pull toward 0")
     ax_pull.legend(loc="upper left")
 
     w_l1, w_l2 = (one_weight.minimizer(x, y, lam, norm) for norm in ("l1", "l2"))
@@ -215,11 +219,11 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
     ax_slope.legend(loc="upper left")
     return describe(
         fig,
-        f"""Two panels against the weight w, for λ = {fmt(lam)}. Left: the slope of each
+        f"""Two panels against the weight w, for λ = {fmt(lam)}. Top: the slope of each
         penalty, which is how hard it pulls w toward 0. The L1 slope is a step: −{fmt(lam)} for
         negative w and +{fmt(lam)} for positive w, however close to 0, with a vertical bar at
         w = 0 covering every value in between. The L2 slope is a straight line through the
-        origin, so its pull fades to nothing as w approaches 0. Right: the slope of the MSE
+        origin, so its pull fades to nothing as w approaches 0. Bottom: the slope of the MSE
         plus each penalty. The L2 line crosses zero at w = {fmt(w_l2)}, its minimum. The L1
         curve jumps at w = 0 from {fmt(jump[0])} to {fmt(jump[1])}; the jump {spans}.""",
     )
@@ -227,6 +231,6 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
 
 def _figure_and_axes(ax):
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 4.6))
+        fig, ax = plt.subplots(figsize=SINGLE)
         return fig, ax
     return ax.figure, ax
