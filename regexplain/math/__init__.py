@@ -4,6 +4,7 @@ from . import one_weight
 from .crosswalk import to_sklearn
 from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
+from .quadratic import QuadraticLoss
 from .solvers import KKT_TOL, LinearFit, elastic_net, lasso, lasso_lambda_max, ridge
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "L2",
     "LinearFit",
     "Penalty",
+    "QuadraticLoss",
     "elastic_net",
     "lasso",
     "lasso_lambda_max",

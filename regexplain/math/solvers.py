@@ -56,11 +56,85 @@ class LinearFit:
 
 
 @dataclass(frozen=True)
-class _Problem:
-    """The centred quadratic ``β·Gβ − 2q·β + const`` that equals the MSE, plus the means."""
+class Quadratic:
+    """The quadratic ``β·Gβ − 2q·β`` (plus a constant), and exact penalized minimization of it.
 
-    gram: NDArray[np.float64]  # G = Xcᵀ Xc / n
-    xty: NDArray[np.float64]  # q = Xcᵀ yc / n
+    The MSE on centred data is this with ``G = XcᵀXc/n`` and ``q = Xcᵀyc/n``; a quadratic loss
+    ``(β − c)ᵀH(β − c)`` is this with ``G = H`` and ``q = Hc``.
+    """
+
+    gram: NDArray[np.float64]
+    xty: NDArray[np.float64]
+
+    def smooth_gradient(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64]:
+        """Gradient of the quadratic plus the L2 part of the penalty."""
+        return 2.0 * (self.gram @ beta - self.xty) + 2.0 * lam * (1.0 - penalty.l1_ratio) * beta
+
+    def kkt_residual(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> float:
+        """Largest violation of ``0 ∈ ∇smooth + lam·r·∂‖β‖₁``, relative to the data scale."""
+        g = self.smooth_gradient(beta, lam, penalty)
+        l1 = lam * penalty.l1_ratio
+        violation = np.where(beta != 0.0, np.abs(g + l1 * np.sign(beta)), np.maximum(np.abs(g) - l1, 0.0))
+        return float(violation.max()) / max(1.0, self.lambda_max)
+
+    @property
+    def lambda_max(self) -> float:
+        """The smallest L1 strength at which β = 0 is optimal."""
+        return float(2.0 * np.abs(self.xty).max())
+
+    def penalized(self, lam: float, penalty: Penalty, tol: float = KKT_TOL) -> tuple[NDArray[np.float64], int]:
+        """Exact minimizer of the quadratic + ``lam·P(β)``, and the sweeps it took.
+
+        Cyclic coordinate descent; after every sweep the current signs are used to solve the
+        optimality equations exactly (:meth:`polish`), and an answer is returned only once
+        its KKT residual is below ``tol``. Coefficients outside the active set are exactly 0.0.
+        """
+        gram, xty = self.gram, self.xty
+        beta = np.zeros(xty.size)
+        l2 = lam * (1.0 - penalty.l1_ratio)
+        diagonal = np.diag(gram)
+        for sweep in range(1, _MAX_SWEEPS + 1):
+            for j in range(xty.size):
+                curvature = diagonal[j] + l2
+                if curvature == 0.0:  # a constant column with no L2 part: the loss ignores β_j
+                    beta[j] = 0.0
+                    continue
+                # Correlation with the partial residual, leaving out coordinate j's own part.
+                c = xty[j] - gram[j] @ beta + diagonal[j] * beta[j]
+                beta[j] = L1.prox(c, lam * penalty.l1_ratio / 2.0)[()] / curvature
+            for candidate in (self.polish(beta, lam, penalty), beta):
+                if candidate is not None and self.kkt_residual(candidate, lam, penalty) < tol:
+                    return candidate, sweep
+        raise RuntimeError(f"coordinate descent did not reach KKT residual {tol} in {_MAX_SWEEPS} sweeps")
+
+    def polish(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64] | None:
+        """Solve the optimality equations exactly on the active set and signs of ``beta``.
+
+        On the support A with signs s the conditions are linear:
+        ``(G_AA + lam(1−r)·I)·β_A = q_A − (lam·r/2)·s``. Returns None if that system is
+        singular or its solution changes a sign (the active set is not final yet).
+        """
+        active = np.flatnonzero(beta)
+        polished = np.zeros_like(beta)
+        if active.size == 0:
+            return polished
+        signs = np.sign(beta[active])
+        system = self.gram[np.ix_(active, active)] + lam * (1.0 - penalty.l1_ratio) * np.eye(active.size)
+        rhs = self.xty[active] - lam * penalty.l1_ratio / 2.0 * signs
+        try:
+            solution = np.linalg.solve(system, rhs)
+        except np.linalg.LinAlgError:
+            return None
+        if np.any(np.sign(solution) != signs):
+            return None
+        polished[active] = solution
+        return polished
+
+
+@dataclass(frozen=True)
+class _Problem(Quadratic):
+    """The MSE of centred data as a :class:`Quadratic`, plus the means to recover β0."""
+
     x_mean: NDArray[np.float64]
     y_mean: float
 
@@ -74,21 +148,6 @@ class _Problem:
         Xc, yc = X - x_mean, y - y_mean
         n = X.shape[0]
         return cls(Xc.T @ Xc / n, Xc.T @ yc / n, x_mean, y_mean)
-
-    def smooth_gradient(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64]:
-        """Gradient of MSE + the L2 part of the penalty."""
-        return 2.0 * (self.gram @ beta - self.xty) + 2.0 * lam * (1.0 - penalty.l1_ratio) * beta
-
-    def kkt_residual(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> float:
-        """Largest violation of ``0 ∈ ∇smooth + lam·r·∂‖β‖₁``, relative to the data scale."""
-        g = self.smooth_gradient(beta, lam, penalty)
-        l1 = lam * penalty.l1_ratio
-        violation = np.where(beta != 0.0, np.abs(g + l1 * np.sign(beta)), np.maximum(np.abs(g) - l1, 0.0))
-        return float(violation.max()) / max(1.0, self.lambda_max)
-
-    @property
-    def lambda_max(self) -> float:
-        return float(2.0 * np.abs(self.xty).max())
 
     def fit(self, beta: NDArray[np.float64], lam: float, penalty: Penalty, n_sweeps: int) -> LinearFit:
         return LinearFit(
@@ -189,45 +248,5 @@ def lasso_lambda_max(X: ArrayLike, y: ArrayLike, *, fit_intercept: bool = True) 
 
 
 def _coordinate_descent(problem: _Problem, lam: float, penalty: Penalty) -> LinearFit:
-    gram, xty = problem.gram, problem.xty
-    p = xty.size
-    beta = np.zeros(p)
-    l2 = lam * (1.0 - penalty.l1_ratio)
-    diagonal = np.diag(gram)
-    for sweep in range(1, _MAX_SWEEPS + 1):
-        for j in range(p):
-            curvature = diagonal[j] + l2
-            if curvature == 0.0:  # a constant column with no L2 part: the MSE ignores β_j
-                beta[j] = 0.0
-                continue
-            # Partial residual correlation, excluding coordinate j's own contribution.
-            c = xty[j] - gram[j] @ beta + diagonal[j] * beta[j]
-            beta[j] = L1.prox(c, lam * penalty.l1_ratio / 2.0)[()] / curvature
-        for candidate in (_polish(problem, beta, lam, penalty), beta):
-            if candidate is not None and problem.kkt_residual(candidate, lam, penalty) < KKT_TOL:
-                return problem.fit(candidate, lam, penalty, sweep)
-    raise RuntimeError(f"coordinate descent did not reach KKT residual {KKT_TOL} in {_MAX_SWEEPS} sweeps")
-
-
-def _polish(problem: _Problem, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64] | None:
-    """Solve the optimality equations exactly on the current active set and signs.
-
-    On the support A with signs s the conditions are linear:
-    ``(G_AA + lam(1−r)·I)·β_A = q_A − (lam·r/2)·s``. Returns None if that system is singular
-    or its solution changes a sign (the active set is not final yet).
-    """
-    active = np.flatnonzero(beta)
-    polished = np.zeros_like(beta)
-    if active.size == 0:
-        return polished
-    signs = np.sign(beta[active])
-    system = problem.gram[np.ix_(active, active)] + lam * (1.0 - penalty.l1_ratio) * np.eye(active.size)
-    rhs = problem.xty[active] - lam * penalty.l1_ratio / 2.0 * signs
-    try:
-        solution = np.linalg.solve(system, rhs)
-    except np.linalg.LinAlgError:
-        return None
-    if np.any(np.sign(solution) != signs):
-        return None
-    polished[active] = solution
-    return polished
+    beta, sweeps = problem.penalized(lam, penalty)
+    return problem.fit(beta, lam, penalty, sweeps)
