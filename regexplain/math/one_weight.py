@@ -13,7 +13,7 @@ from .penalties import L1, L2
 from .solvers import lasso, lasso_lambda_max, ridge
 
 LAM = 0.5
-"""The penalty strength λ the chapter uses: large enough that the L1 minimum is exactly 0."""
+"""The penalty strength λ the chapter uses, large enough that the L1 minimum is exactly 0."""
 
 TRUE_W = 0.5
 """The weight the chapter's data are drawn from."""

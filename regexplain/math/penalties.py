@@ -39,7 +39,8 @@ def soft_threshold(v: ArrayLike, threshold: float) -> NDArray[np.float64]:
 class Penalty:
     """The penalty ``P(β) = l1_ratio·‖β‖₁ + (1 − l1_ratio)·‖β‖₂²``.
 
-    Use the ready-made :data:`L1` and :data:`L2`, or ``Penalty(l1_ratio)`` for an elastic net.
+    Use the ready-made :data:`~regexplain.math.penalties.L1` and
+    :data:`~regexplain.math.penalties.L2`, or ``Penalty(l1_ratio)`` for an elastic net.
 
     Parameters
     ----------

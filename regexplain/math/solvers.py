@@ -35,7 +35,7 @@ class LinearFit:
         The penalty P that was used.
     kkt_residual : float
         Largest violation of the optimality conditions, relative to the data scale
-        (``max(1, lambda_max)``); below :data:`KKT_TOL` for every returned fit.
+        (``max(1, lambda_max)``); below :data:`~regexplain.math.solvers.KKT_TOL` for every returned fit.
     n_sweeps : int
         Coordinate-descent sweeps used (0 for closed forms).
     """
@@ -178,7 +178,7 @@ def ridge(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True)
     Returns
     -------
     LinearFit
-        ``β = (XcᵀXc + nλI)⁻¹ Xcᵀyc``, computed stably from the SVD of the centred data.
+        ``β = (XcᵀXc + nλI)⁻¹ Xcᵀyc``, computed stably from the eigen-decomposition of XcᵀXc.
     """
     lam = check_real(lam, "lam", low=0.0)
     problem = _Problem.from_data(X, y, fit_intercept)
@@ -196,7 +196,7 @@ def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_
 
     Solved by cyclic coordinate descent; after every sweep the signs found so far are used to
     solve the remaining linear system exactly, and the answer is accepted only when its
-    optimality (KKT) residual is below :data:`KKT_TOL`. Coefficients outside the active set
+    optimality (KKT) residual is below :data:`~regexplain.math.solvers.KKT_TOL`. Coefficients outside the active set
     are exactly ``0.0``.
 
     Parameters

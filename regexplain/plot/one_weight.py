@@ -27,7 +27,7 @@ def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W)
     ----------
     x, y : array_like, shape (n,)
         Data of the one-weight model.
-    true_w : float, default :data:`regexplain.one_weight.TRUE_W`
+    true_w : float, default :data:`~regexplain.math.one_weight.TRUE_W`
         The weight the data were drawn from, drawn for comparison.
     """
     w_hat = one_weight.minimizer(x, y, 0.0, "l2")
@@ -63,7 +63,7 @@ def penalty_curves(lam: float = one_weight.LAM, *, ax=None) -> Figure:
 
     Parameters
     ----------
-    lam : float, default :data:`regexplain.one_weight.LAM`
+    lam : float, default :data:`~regexplain.math.one_weight.LAM`
         Penalty strength λ (it scales both curves alike).
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure is made if omitted.
@@ -95,7 +95,7 @@ def penalized_losses(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM, *,
     ----------
     x, y : array_like, shape (n,)
         Data of the one-weight model.
-    lam : float, default :data:`regexplain.one_weight.LAM`
+    lam : float, default :data:`~regexplain.math.one_weight.LAM`
         Penalty strength λ, the same for both penalties.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure is made if omitted.
@@ -185,7 +185,7 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
     ----------
     x, y : array_like, shape (n,)
         Data of the one-weight model.
-    lam : float, default :data:`regexplain.one_weight.LAM`
+    lam : float, default :data:`~regexplain.math.one_weight.LAM`
         Penalty strength λ.
     """
     fig, (ax_pull, ax_slope) = plt.subplots(2, 1, figsize=STACKED, sharex=True)
