@@ -1,6 +1,7 @@
 """Contributor tasks: ``nox -s docs`` builds the site, ``nox -s tests`` tests everything.
 
-Other sessions: ``lint`` (ruff), ``serve`` (preview the built site on 127.0.0.1).
+Other sessions: ``lint`` (ruff), ``serve`` (preview the built site on 127.0.0.1), ``repro`` (two clean
+builds must be identical), ``bench`` (build times, run times, page weights).
 """
 
 import shutil
@@ -36,7 +37,7 @@ def clean_outputs() -> None:
             path.unlink()
 
 
-def build_site(session: nox.Session) -> None:
+def build_site(session: nox.Session, html: Path = HTML) -> None:
     clean_outputs()
     session.run(
         "sphinx-build",
@@ -49,10 +50,10 @@ def build_site(session: nox.Session) -> None:
         "-d",
         str(BUILD / "doctrees"),
         str(DOCS),
-        str(HTML),
+        str(html),
         env={"SOURCE_DATE_EPOCH": "0"},
     )
-    session.log(f"Site built: open {HTML / 'index.html'}")
+    session.log(f"Site built: open {html / 'index.html'}")
 
 
 @nox.session
@@ -87,3 +88,68 @@ def serve(session: nox.Session) -> None:
     port = session.posargs[0] if session.posargs else "8000"
     session.log(f"Serving {HTML} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
     session.run("python", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(HTML))
+
+
+# Written into the output tree by some builders but not part of the published site.
+NOT_PUBLISHED = {".doctrees"}
+
+
+def _first_difference(a: bytes, b: bytes) -> str:
+    """Where two versions of a file first differ; for text, the two versions of that line."""
+    where = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    line = a.count(b"\n", 0, where) + 1
+    text = f"{len(a)} vs {len(b)} bytes; first difference at line {line}"
+    if b"\0" in a[:8000] + b[:8000]:
+        return text
+    excerpts = []
+    for data in (a, b):
+        start = max(data.rfind(b"\n", 0, where) + 1, where - 60)
+        excerpts.append(data[start : where + 60].decode("utf-8", "replace").split("\n")[0])
+    return f"{text}\n      first: {excerpts[0]!r}\n     second: {excerpts[1]!r}"
+
+
+def tree_differences(first: Path, second: Path) -> list[str]:
+    """Compare two built sites file by file; describe every difference."""
+    files = {}
+    for tree in (first, second):
+        names = {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file()}
+        files[tree] = {name for name in names if not NOT_PUBLISHED & set(name.split("/"))}
+    differences = [f"only in the first build: {f}" for f in sorted(files[first] - files[second])]
+    differences += [f"only in the second build: {f}" for f in sorted(files[second] - files[first])]
+    for name in sorted(files[first] & files[second]):
+        a, b = (first / name).read_bytes(), (second / name).read_bytes()
+        if a != b:
+            differences.append(f"differs: {name} ({_first_difference(a, b)})")
+    return differences
+
+
+@nox.session(default=False)
+def repro(session: nox.Session) -> None:
+    """Build the site twice from clean and compare the two trees file by file; fail on any difference.
+
+    The first build is kept in .nox/repro/tmp/first-build for inspection; the second is the
+    usual docs/_build/html.
+    """
+    install(session, "docs")
+    first = Path(session.create_tmp()).resolve() / "first-build"
+    shutil.rmtree(first, ignore_errors=True)
+    build_site(session, html=first)
+    build_site(session)
+    differences = tree_differences(first, HTML)
+    count = sum(1 for p in HTML.rglob("*") if p.is_file())
+    if differences:
+        session.error(
+            f"two clean builds differ in {len(differences)} file(s) ({first} vs {HTML}):\n"
+            + "\n".join(f"  {d}" for d in differences)
+        )
+    session.log(f"Reproducible: two clean builds are identical ({count} files compared)")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark build times, example and chapter run times and page weights (benchmarks/bench_site.py).
+
+    Prints tables and writes benchmarks/results.json. Builds the site from clean (twice).
+    """
+    install(session, "docs", "test")
+    session.run("python", "benchmarks/bench_site.py", *session.posargs)

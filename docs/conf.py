@@ -50,6 +50,8 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinxcontrib.katex",
     "gallery_figures",
+    "stepper",
+    "build_fixes",
 ]
 
 exclude_patterns = ["_build", "_vendor", "**.ipynb_checkpoints", f"{GALLERY_DIR}/**/*.ipynb", "README.md"]
@@ -106,7 +108,10 @@ html_favicon = "_static/logo.svg"
 html_logo = "_static/logo.svg"
 html_context = {"default_mode": "auto"}
 html_theme_options = {
-    "navbar_end": ["theme-switcher"],
+    # An icon-only search button: the theme's search field reads "Search Ctrl+K" but is
+    # labelled "Search" (axe: label-content-name-mismatch).
+    "navbar_persistent": [],
+    "navbar_end": ["search-button", "theme-switcher"],
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
     "footer_start": ["copyright"],

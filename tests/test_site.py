@@ -18,13 +18,12 @@ from regexplain import one_weight
 ROOT = Path(__file__).parents[1]
 HTML = Path(os.environ.get("REGEXPLAIN_SITE", ROOT / "docs" / "_build" / "html"))
 EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
-CHAPTERS = ["index", "one-weight", "conventions", "api", "auto_examples/index"]
+CHAPTERS = ["index", "one-weight", "hard-constraints", "soft-constraints", "conventions", "api", "auto_examples/index"]
 
 pytestmark = pytest.mark.site
 
-# Decorative images, with text beside them that says the same: the logo next to the site name
-# and the gallery thumbnails inside their titled links.
-DECORATIVE = re.compile(r"(logo\.svg|_thumb\.png)$")
+# Decorative: the logo, inside the same link as the site's name.
+DECORATIVE = re.compile(r"logo\.svg$")
 
 
 def _pages() -> list[Path]:

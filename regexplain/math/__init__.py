@@ -1,10 +1,11 @@
 """The math layer of regexplain (numpy only): losses, penalties, exact solvers, data sets."""
 
-from . import one_weight
+from . import one_weight, paths
 from .crosswalk import to_sklearn
 from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
 from .quadratic import QuadraticLoss
+from .random_losses import random_losses
 from .solvers import KKT_TOL, LinearFit, elastic_net, lasso, lasso_lambda_max, ridge
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "lasso_lambda_max",
     "mse",
     "one_weight",
+    "paths",
+    "random_losses",
     "ridge",
     "soft_threshold",
     "to_sklearn",

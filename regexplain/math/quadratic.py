@@ -39,8 +39,10 @@ class QuadraticLoss:
     """
 
     def __init__(self, hessian: ArrayLike, center: ArrayLike, floor: float = 0.0) -> None:
-        hessian = as_float_array(hessian, "hessian", ndim=2)
-        center = np.atleast_1d(as_float_array(center, "center"))
+        # Copies: the loss caches the eigen-decomposition, so later edits of the caller's
+        # arrays must not reach it (and the caller's arrays stay writeable).
+        hessian = as_float_array(hessian, "hessian", ndim=2).copy()
+        center = np.atleast_1d(as_float_array(center, "center")).copy()
         if hessian.shape[0] != hessian.shape[1]:
             raise ValueError(f"hessian must be square, got shape {hessian.shape}")
         if center.shape != (hessian.shape[0],):

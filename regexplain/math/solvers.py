@@ -35,7 +35,7 @@ class LinearFit:
         The penalty P that was used.
     kkt_residual : float
         Largest violation of the optimality conditions, relative to the data scale
-        (``max(1, lambda_max)``); below :data:`~regexplain.math.solvers.KKT_TOL` for every returned fit.
+        (λ_max); below :data:`~regexplain.math.solvers.KKT_TOL` for every returned fit.
     n_sweeps : int
         Coordinate-descent sweeps used (0 for closed forms).
     """
@@ -75,7 +75,9 @@ class Quadratic:
         g = self.smooth_gradient(beta, lam, penalty)
         l1 = lam * penalty.l1_ratio
         violation = np.where(beta != 0.0, np.abs(g + l1 * np.sign(beta)), np.maximum(np.abs(g) - l1, 0.0))
-        return float(violation.max()) / max(1.0, self.lambda_max)
+        # Relative to λ_max, the size of the gradient at β = 0, so the test does not depend on
+        # the units of the data. (λ_max = 0 only when β = 0 is the answer.)
+        return float(violation.max()) / (self.lambda_max or 1.0)
 
     @property
     def lambda_max(self) -> float:

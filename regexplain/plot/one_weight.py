@@ -7,14 +7,10 @@ from numpy.typing import ArrayLike
 
 from ..math import one_weight
 from ..math.penalties import L1, L2
-from .style import COLORS, LABELS, describe, figure_function, fmt, mark
+from .style import COLORS, LABELS, SINGLE, STACKED, describe, figure_function, fmt, mark
 
 W_GRID = np.linspace(-0.6, 1.1, 681)
 """Weights at which the curves are drawn (the minima are solved for, not read off this grid)."""
-
-# Narrow enough to stay legible on a phone; two panels are stacked, not side by side.
-SINGLE = (6.4, 4.4)
-STACKED = (6.4, 8.4)
 
 _PENALTY_TEX = {"l1": r"$\lambda|w|$", "l2": r"$\lambda w^2$"}
 

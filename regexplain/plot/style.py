@@ -38,6 +38,11 @@ LABELS = {"l1": "L1 (lasso)", "l2": "L2 (ridge)"}
 
 FONT_SIZE = 13
 
+# Figure sizes in inches: narrow enough to stay legible on a phone, so two panels are stacked,
+# never side by side.
+SINGLE = (6.4, 4.4)
+STACKED = (6.4, 8.4)
+
 RC = {
     "figure.facecolor": "white",
     "figure.dpi": 100,

@@ -1,0 +1,504 @@
+"""Figures of the chapter "Soft constraints": a penalty bowl added to the loss bowl, and where their minimum goes.
+
+Every minimum drawn here comes from :class:`regexplain.QuadraticLoss` (through
+:mod:`regexplain.math.paths`). Marked minima carry a ``gid`` so that tests can find them:
+``"penalized-minimum@<λ>"`` (with ``repr(λ)``), ``"unconstrained-minimum"`` and
+``"minimum-path"`` (the path as a line).
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from numpy.typing import ArrayLike
+
+from ..math._validate import as_float_array, check_choice, check_real
+from ..math.paths import ROUND, ROUND_LAM, ROUND_STEPS, TILTED, first_zero_lambda, l1_breakpoints, penalized_path
+from ..math.penalties import L1, L2
+from ..math.quadratic import NORMS, QuadraticLoss
+from .style import COLORS, LABELS, SINGLE, STACKED, describe, figure_function, fmt, mark
+
+_PENALTIES = {"l1": L1, "l2": L2}
+_PENALTY_TEX = {"l1": r"$\lambda\|\beta\|_1$", "l2": r"$\lambda\|\beta\|_2^2$"}
+_PULL_TEX = {"l1": r"$\lambda\,\mathrm{sign}(\beta)$", "l2": r"$2\lambda\beta$"}
+_PENALTY_WORDS = {"l1": "λ‖β‖₁", "l2": "λ‖β‖₂²"}
+_BOWL_WORDS = {"l1": "an upside-down pyramid", "l2": "a round paraboloid"}
+_COLOR_WORDS = {"l1": "orange-red", "l2": "blue"}
+_SHAPE_WORDS = {"l1": "diamond", "l2": "circle"}
+_LOSS_SURFACE = "#b3b3b3"
+_LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5}
+_CONTOUR_RINGS = 6
+_GRID = 81
+
+
+def _label(lam: float) -> str:
+    return f"λ = {fmt(lam)}"
+
+
+def _point(beta: ArrayLike) -> str:
+    return "(" + ", ".join(fmt(b) for b in np.asarray(beta, dtype=float)) + ")"
+
+
+def _big(value: float) -> str:
+    """A height for the alt text: like ``fmt``, but whole numbers from 1000 on ("1e+03" reads badly).
+
+    Heights below 1e-9 are rounding noise of a solve (a loss at its own minimum) and read 0.
+    """
+    if abs(value) < 1e-9:
+        return "0"
+    return fmt(value) if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def _check_loss(loss: object) -> QuadraticLoss:
+    if not isinstance(loss, QuadraticLoss) or loss.p != 2:
+        raise ValueError(f"loss must be a QuadraticLoss of two coefficients (a bowl over a plane), got {loss!r}")
+    return loss
+
+
+def _window(loss: QuadraticLoss, margin: float = 0.25) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Limits that hold the origin and the loss's minimum, padded by ``margin`` of the larger span."""
+    low, high = np.minimum(loss.center, 0.0), np.maximum(loss.center, 0.0)
+    pad = margin * (high - low).max()
+    return (low[0] - pad, high[0] + pad), (low[1] - pad, high[1] + pad)
+
+
+def _grid(xlim, ylim, n: int = _GRID):
+    """A mesh over the window: X, Y of shape (n, n) and the points β of shape (n, n, 2)."""
+    X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
+    return X, Y, np.stack([X, Y], axis=-1)
+
+
+def _objective(loss: QuadraticLoss, norm: str, lam: float, beta: ArrayLike):
+    """``loss + λ·P`` at the points ``beta`` (shape ``(..., 2)``)."""
+    return loss(beta) + lam * _PENALTIES[norm].value(beta)
+
+
+def _rings(Z: np.ndarray, low: float, loss: QuadraticLoss) -> np.ndarray:
+    """Contour levels of ``Z`` above its minimum value ``low``, evenly spaced in distance.
+
+    The last ring passes through the origin, where every penalty is 0 and so every penalized
+    bowl has the loss's height; when the minimum is the origin itself, the rings reach halfway
+    up the window instead.
+    """
+    through = float(loss(np.zeros(2)))
+    if through <= low * (1.0 + 1e-9):
+        through = low + 0.5 * (float(Z.max()) - low)
+    return low + (through - low) * (np.arange(1, _CONTOUR_RINGS + 1) / _CONTOUR_RINGS) ** 2
+
+
+def _plane_axes(ax, xlim, ylim, *, title: str) -> None:
+    """The β1, β2 plane: axes through the origin, equal aspect, labels."""
+    ax.axhline(0.0, color="black", lw=0.8, zorder=2)
+    ax.axvline(0.0, color="black", lw=0.8, zorder=2)
+    ax.set(xlim=xlim, ylim=ylim, xlabel=r"$\beta_1$", ylabel=r"$\beta_2$", title=title)
+    ax.set_aspect("equal")
+
+
+def _legend_below(ax) -> None:
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, handlelength=1.5, columnspacing=1.2)
+
+
+def _mark_minimum(ax, beta, color: str, *, lam: float | None, z: float | None = None, **kwargs) -> None:
+    """A minimum as ``mark`` draws it, with the gid the tests look for.
+
+    ``lam=None`` marks the unconstrained minimum; ``z`` puts the mark at that height in 3-D.
+    """
+    gid = "unconstrained-minimum" if lam is None else f"penalized-minimum@{lam!r}"
+    if z is None:
+        mark(ax, beta[0], beta[1], color, gid=gid, **kwargs)
+    else:
+        style = {"color": color, "markeredgecolor": "white", "markeredgewidth": 1.5, "zorder": 10, **kwargs}
+        ax.plot([beta[0]], [beta[1]], [z], "o", gid=gid, **style)
+
+
+def _surface(ax, X, Y, Z, color: str, *, alpha: float) -> None:
+    ax.plot_surface(X, Y, Z, color=color, alpha=alpha, rstride=4, cstride=4, linewidth=0.3, edgecolor="white")
+
+
+def _bowl_axes(ax, xlim, ylim, *, title: str, zlim: tuple[float, float] | None = None) -> None:
+    """A 3-D bowl's axes: the coefficient axes drawn on the floor, equal scales in β1 and β2, one fixed view."""
+    ax.plot(xlim, [0.0, 0.0], [0.0, 0.0], color="black", lw=0.8, zorder=0.5)  # below the surfaces
+    ax.plot([0.0, 0.0], ylim, [0.0, 0.0], color="black", lw=0.8, zorder=0.5)
+    ax.set(xlim=xlim, ylim=ylim)
+    ax.set_zlim(*(zlim or (0.0, None)))
+    ax.set_xlabel(r"$\beta_1$", labelpad=6)
+    ax.set_ylabel(r"$\beta_2$", labelpad=12)
+    ax.set_title(title, pad=0)
+    width, depth = xlim[1] - xlim[0], ylim[1] - ylim[0]
+    side = max(width, depth)
+    for axis, ticks in ((ax.xaxis, 5 * width / side), (ax.yaxis, 5 * depth / side), (ax.zaxis, 4)):
+        axis.set_major_locator(MaxNLocator(max(2, round(ticks)), steps=[1, 2, 5, 10]))
+    ax.set_box_aspect((width, depth, 0.7 * side), zoom=0.95)
+    ax.view_init(elev=25, azim=-60)
+
+
+@figure_function
+def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: QuadraticLoss = ROUND) -> Figure:
+    """The loss bowl and the penalty bowl (top) and their sum (bottom), in 3-D.
+
+    The penalty bowl ``λ‖β‖₂²`` (a paraboloid) or ``λ‖β‖₁`` (an upside-down pyramid) rises from
+    the origin. Their sum is a new bowl whose minimum, marked with the exact answer of
+    :meth:`regexplain.QuadraticLoss.penalized_minimum`, lies between the loss's minimum and the origin.
+
+    Parameters
+    ----------
+    norm : {"l1", "l2"}, default "l2"
+        The penalty.
+    lam : float, default :data:`regexplain.math.paths.ROUND_LAM`
+        Penalty strength λ ≥ 0.
+    loss : QuadraticLoss, default :data:`regexplain.math.paths.ROUND`
+        A loss of two coefficients.
+    """
+    norm = check_choice(norm, "norm", NORMS)
+    lam = check_real(lam, "lam", low=0.0)
+    loss = _check_loss(loss)
+    xlim, ylim = _window(loss)
+    X, Y, B = _grid(xlim, ylim)
+    loss_z, penalty_z = loss(B), lam * _PENALTIES[norm].value(B)
+    beta = loss.penalized_minimum(norm, lam)
+    height = float(_objective(loss, norm, lam, beta))
+    center = loss.center
+
+    fig = plt.figure(figsize=STACKED)
+    ax_parts = fig.add_subplot(2, 1, 1, projection="3d", computed_zorder=False)
+    ax_sum = fig.add_subplot(2, 1, 2, projection="3d", computed_zorder=False)
+    _surface(ax_parts, X, Y, loss_z, _LOSS_SURFACE, alpha=0.7)
+    _surface(ax_parts, X, Y, penalty_z, COLORS[norm], alpha=0.6)
+    _mark_minimum(ax_parts, center, COLORS["loss"], lam=None, z=loss.floor)
+    _bowl_axes(ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {_PENALTY_TEX[norm]}")
+
+    sum_z = loss_z + penalty_z
+    _surface(ax_sum, X, Y, sum_z, COLORS[norm], alpha=0.5)
+    rings = _rings(sum_z, height, loss)
+    ax_sum.contour(X, Y, sum_z, levels=rings, zdir="z", offset=0.0, colors=COLORS[norm], linewidths=0.8)
+    ax_sum.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=COLORS[norm], lw=1.8, zorder=9)
+    _mark_minimum(ax_sum, center, COLORS["loss"], lam=None, z=0.0)
+    _mark_minimum(ax_sum, beta, COLORS[norm], lam=lam, z=0.0)
+    _mark_minimum(ax_sum, beta, COLORS[norm], lam=lam, z=height, markersize=11)
+    _bowl_axes(ax_sum, xlim, ylim, title=f"Their sum, λ = {fmt(lam)}")
+
+    closed_form = ""
+    if norm == "l2" and np.array_equal(loss.hessian, loss.hessian[0, 0] * np.eye(2)):
+        a = loss.hessian[0, 0]
+        closed_form = f""" For this round bowl the minimum is exactly {fmt(a)}/({fmt(a)} + λ) times the
+        loss's minimum: here {fmt(a / (a + lam))} of the way from the origin to it."""
+    on_axis = ""
+    if np.any(beta == 0.0) and np.any(beta != 0.0):
+        zero = int(np.flatnonzero(beta == 0.0)[0])
+        on_axis = f" It lies exactly on the β{2 - zero} axis: β{zero + 1} is 0."
+    return describe(
+        fig,
+        f"""Two 3-D surfaces over the plane of the coefficients β1 and β2. Top: the loss, a grey
+        bowl whose lowest point, marked, is at {_point(center)} with loss {fmt(loss.floor)}; and
+        the {LABELS[norm]} penalty {_PENALTY_WORDS[norm]} with λ = {fmt(lam)}, {_BOWL_WORDS[norm]}
+        in {_COLOR_WORDS[norm]} that rises from the origin (0, 0), where it is 0. Bottom: their
+        sum, one {_COLOR_WORDS[norm]} bowl with its contours drawn on the floor. Its lowest point,
+        marked on the surface at height {_big(height)} and again on the floor, is at
+        {_point(beta)}: between the loss's minimum {_point(center)}, marked on the floor in black,
+        and the origin.{on_axis}{closed_form}""",
+    )
+
+
+def _default_marks(loss: QuadraticLoss) -> np.ndarray:
+    """Three λ to mark on a path: half the first L1 zero, the first L1 zero, and halfway to all zeros."""
+    first, last = first_zero_lambda(loss), float(l1_breakpoints(loss)[-1])
+    return np.array([first / 2.0, first, (first + last) / 2.0])
+
+
+def _path_lams(loss: QuadraticLoss, norm: str) -> np.ndarray:
+    """λ at which to solve to draw a path: its exact corners for L1 (it is straight between them)."""
+    if norm == "l1":
+        return np.r_[0.0, l1_breakpoints(loss)]
+    scale = float(np.linalg.eigvalsh(loss.hessian).max())
+    return np.r_[0.0, scale * np.geomspace(1e-3, 1e3, 241)]
+
+
+@figure_function
+def minimum_path(norm: str, *, loss: QuadraticLoss = TILTED, lams: ArrayLike | None = None) -> Figure:
+    """The path of the exact penalized minimum from the loss's minimum toward the origin as λ grows.
+
+    At each marked λ the loss contour and the penalty contour through the minimum are drawn:
+    they touch there. For L1 the path is a broken line, exact through the corners of
+    :func:`~regexplain.math.paths.l1_breakpoints`: where it reaches an axis a coefficient is
+    exactly 0, and from there on it runs along that axis.
+
+    Parameters
+    ----------
+    norm : {"l1", "l2"}
+        The penalty.
+    loss : QuadraticLoss, default :data:`regexplain.math.paths.TILTED`
+        A loss of two coefficients.
+    lams : array_like, optional
+        The λ whose minima are marked; by default half the λ at which the L1 minimum first has a
+        zero, that λ, and halfway from it to the λ at which every L1 coefficient is 0 (the same
+        three for both norms, so that the two figures can be compared).
+    """
+    norm = check_choice(norm, "norm", NORMS)
+    loss = _check_loss(loss)
+    marks = _default_marks(loss) if lams is None else as_float_array(lams, "lams", ndim=1)
+    path_lams = _path_lams(loss, norm)
+    path = penalized_path(loss, norm, path_lams)
+    minima = penalized_path(loss, norm, marks)
+    xlim, ylim = _window(loss)
+    X, Y, B = _grid(xlim, ylim, 241)
+    loss_z, penalty_z = loss(B), _PENALTIES[norm].value(B)
+
+    fig, ax = plt.subplots(figsize=SINGLE)
+    background = _rings(loss_z, loss.floor, loss)[:-1]
+    ax.contour(X, Y, loss_z, levels=background, colors=COLORS["guide"], linewidths=0.6, alpha=0.6)
+    for beta in minima:
+        ax.contour(X, Y, loss_z, levels=[float(loss(beta))], colors=COLORS["loss"], linewidths=1.0)
+        if np.any(beta != 0.0):
+            level = float(_PENALTIES[norm].value(beta))
+            ax.contour(X, Y, penalty_z, levels=[level], colors=COLORS[norm], linewidths=1.2, linestyles="--")
+    ax.plot(path[:, 0], path[:, 1], color=COLORS[norm], lw=3, gid="minimum-path", label=f"{LABELS[norm]} minimum")
+    _mark_minimum(ax, loss.center, COLORS["loss"], lam=None, label="loss minimum (λ = 0)")
+    for lam, beta in zip(marks, minima, strict=True):
+        _mark_minimum(ax, beta, COLORS[norm], lam=float(lam))
+        ax.annotate(
+            _label(lam),
+            beta,
+            xytext=(7, 7),
+            textcoords="offset points",
+            fontsize=11,
+            color=COLORS[norm],
+            bbox=_LABEL_BOX,
+        )
+    _plane_axes(ax, xlim, ylim, title=f"Where the {norm.upper()} minimum goes as λ grows")
+    _legend_below(ax)
+
+    center = _point(loss.center)
+    described = ", ".join(f"{_point(beta)} at {_label(lam)}" for lam, beta in zip(marks, minima, strict=True))
+    if norm == "l1":
+        first, last = first_zero_lambda(loss), float(path_lams[-1])
+        corner = loss.penalized_minimum("l1", first)
+        zero = int(np.flatnonzero(corner == 0.0)[0])
+        story = f"""The path is a straight line from {center} until, at λ = {fmt(first)}, it reaches
+        the β{2 - zero} axis at {_point(corner)}: from there on β{zero + 1} is exactly 0 and the
+        path runs along that axis into the origin, which it reaches at λ = {fmt(last)}; for
+        larger λ every coefficient is exactly 0."""
+    else:
+        story = f"""The path curves from {center} toward the origin without touching either axis,
+        and it never reaches the origin: even at λ = {_big(path_lams[-1])} the minimum is still
+        at {_point(path[-1])}."""
+        peak = np.argmax(np.abs(path), axis=0)
+        for j in np.flatnonzero(np.abs(path[peak, [0, 1]]) > 1.01 * np.abs(loss.center)):
+            story += f""" On the way β{j + 1} first grows, from {fmt(loss.center[j])} to
+            {fmt(path[peak[j], j])} at λ = {fmt(path_lams[peak[j]])}, and only then shrinks: a
+            stronger penalty shrinks the whole vector, not every coefficient."""
+    return describe(
+        fig,
+        f"""The plane of the coefficients β1 and β2 with grey contours of a loss bowl whose
+        minimum, marked in black, is at {center}. A thick {_COLOR_WORDS[norm]} line is the path of
+        the exact minimum of loss + {_PENALTY_WORDS[norm]}, the {LABELS[norm]} penalty, as λ grows
+        from 0.
+        {story} Marked on the path: {described}. Through each marked minimum a dark loss contour
+        and a dashed {_COLOR_WORDS[norm]} {_SHAPE_WORDS[norm]} of the penalty are drawn, and they
+        touch there.""",
+    )
+
+
+@figure_function
+def _frame(norm, lam, trail, *, loss, window, zlim, index, count) -> Figure:
+    """One frame of :func:`bowl_steps`: the bowl at ``lam`` in 3-D (top) and as contours (bottom)."""
+    xlim, ylim = window
+    X, Y, B = _grid(xlim, ylim)
+    Z = _objective(loss, norm, lam, B)
+    beta = trail[-1]
+    height = float(_objective(loss, norm, lam, beta))
+
+    fig = plt.figure(figsize=STACKED)
+    grid = fig.add_gridspec(2, 1, height_ratios=(1.25, 1))
+    ax3 = fig.add_subplot(grid[0], projection="3d", computed_zorder=False)
+    if lam > 0:  # the loss alone, for comparison
+        ax3.plot_wireframe(X, Y, loss(B), rstride=10, cstride=10, color=COLORS["guide"], linewidth=0.6, alpha=0.6)
+    _surface(ax3, X, Y, Z, COLORS[norm], alpha=0.5)
+    ax3.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=COLORS[norm], lw=1.8, zorder=9)
+    _mark_minimum(ax3, loss.center, COLORS["loss"], lam=None, z=0.0)
+    _mark_minimum(ax3, beta, COLORS[norm], lam=lam, z=0.0)
+    _mark_minimum(ax3, beta, COLORS[norm], lam=lam, z=height, markersize=11)
+    _bowl_axes(ax3, xlim, ylim, title=f"loss + {_PENALTY_TEX[norm]}, λ = {fmt(lam)}", zlim=zlim)
+
+    ax = fig.add_subplot(grid[1])
+    ax.contour(X, Y, Z, levels=_rings(Z, height, loss), colors=COLORS[norm], linewidths=1.0)
+    trail = np.asarray(trail)
+    ax.plot(trail[:, 0], trail[:, 1], "o-", color=COLORS[norm], lw=1.2, markersize=4, alpha=0.6)
+    _mark_minimum(ax, loss.center, COLORS["loss"], lam=None, label="loss minimum (λ = 0)")
+    _mark_minimum(ax, beta, COLORS[norm], lam=lam, label=f"minimum at λ = {fmt(lam)}")
+    _plane_axes(ax, xlim, ylim, title="Seen from above")
+    ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
+    ax.yaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
+    _legend_below(ax)
+
+    moved = float(np.linalg.norm(beta - loss.center) / np.linalg.norm(loss.center))
+    zeros = ""
+    if np.all(beta == 0.0):
+        zeros = " Every coefficient is exactly 0: the minimum is at the origin."
+    elif np.any(beta == 0.0):
+        zero = int(np.flatnonzero(beta == 0.0)[0])
+        zeros = f" It lies on the β{2 - zero} axis: β{zero + 1} is exactly 0."
+    bowl = (
+        "the loss alone (no penalty yet)"
+        if lam == 0
+        else f"""loss + {_PENALTY_WORDS[norm]}, the {LABELS[norm]} penalty, in {_COLOR_WORDS[norm]},
+        above a faint grey wireframe of the loss alone"""
+    )
+    return describe(
+        fig,
+        f"""{_label(lam)}: frame {index} of {count}. Top: the 3-D bowl of {bowl}, on the same axes
+        in every frame. Its lowest point, marked, is at {_point(beta)} at height {_big(height)}; a
+        dotted line drops from it to the floor, where the loss's own minimum {_point(loss.center)}
+        is marked in black. Bottom: the same bowl's contours seen from above, with its minimum
+        marked and the minima of the earlier frames as small dots on a line. The minimum has
+        moved {100 * moved:.0f}% of the way from the loss's own minimum to the origin.{zeros}""",
+    )
+
+
+def bowl_steps(norm: str = "l2", lams: ArrayLike = ROUND_STEPS, *, loss: QuadraticLoss = ROUND) -> list[Figure]:
+    """One figure per λ: the bowl ``loss + λ·P`` rising and its exact minimum sliding toward the origin.
+
+    All frames share their axes and height scale, so that stepping through them shows the
+    motion. Each frame is described on its own; its alt text starts with ``"λ = <value>: "``,
+    which the site's stepper shows as the frame's label.
+
+    Parameters
+    ----------
+    norm : {"l1", "l2"}, default "l2"
+        The penalty.
+    lams : array_like, default :data:`regexplain.math.paths.ROUND_STEPS`
+        Penalty strengths λ ≥ 0, one frame each, in the order given.
+    loss : QuadraticLoss, default :data:`regexplain.math.paths.ROUND`
+        A loss of two coefficients.
+
+    Returns
+    -------
+    list of matplotlib.figure.Figure
+    """
+    norm = check_choice(norm, "norm", NORMS)
+    loss = _check_loss(loss)
+    lams = as_float_array(lams, "lams", ndim=1)
+    minima = penalized_path(loss, norm, lams)
+    window = _window(loss)
+    *_, B = _grid(*window)
+    zlim = (0.0, max(float(_objective(loss, norm, float(lam), B).max()) for lam in lams))
+    frame = {"loss": loss, "window": window, "zlim": zlim, "count": lams.size}
+    return [_frame(norm, float(lam), minima[: i + 1], index=i + 1, **frame) for i, lam in enumerate(lams)]
+
+
+@figure_function
+def lambda_t_correspondence(loss: QuadraticLoss = TILTED) -> Figure:
+    """The budget t matched to each penalty strength λ: ``t(λ)`` is the norm of the penalized minimum.
+
+    Minimizing ``loss + λ·P`` gives the same β as minimizing the loss subject to ``‖β‖ ≤ t(λ)``
+    (the L1 norm for L1, the Euclidean norm for L2), by :meth:`regexplain.QuadraticLoss.t_for_lam`. The λ
+    at which the L1 minimum first has a zero coefficient, and the λ from which every L1
+    coefficient is 0, are marked.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss, default :data:`regexplain.math.paths.TILTED`
+        A loss of two coefficients.
+    """
+    loss = _check_loss(loss)
+    last = float(l1_breakpoints(loss)[-1])
+    first = first_zero_lambda(loss)
+    grid = np.linspace(0.0, 1.15 * last, 241)
+    fig, ax = plt.subplots(figsize=SINGLE)
+    start = {}
+    for norm in NORMS:
+        # Along the L1 path t is straight between the corners, so they are all it needs.
+        lams = np.r_[_path_lams(loss, "l1"), grid[-1]] if norm == "l1" else grid
+        t = np.array([loss.t_for_lam(norm, float(lam)) for lam in lams])
+        start[norm] = t[0]
+        name = r"$t = \|\beta^*\|_1$" if norm == "l1" else r"$t = \|\beta^*\|_2$"
+        ax.plot(lams, t, color=COLORS[norm], gid=f"t-of-lambda-{norm}", label=f"{LABELS[norm]}: {name}")
+    t_first = loss.t_for_lam("l1", first)
+    ax.axvline(first, ls=":", lw=1.5, color=COLORS["guide"])
+    dot = {"color": COLORS["l1"], "markeredgecolor": "white", "markeredgewidth": 1.5, "zorder": 5}
+    ax.plot([first], [t_first], "o", gid=f"first-zero@{first!r}", **dot)
+    ax.plot([last], [0.0], "o", gid=f"all-zero@{last!r}", **dot)
+    ax.annotate(
+        f"λ = {fmt(first)}: first\nL1 coefficient = 0", (first, t_first), xytext=(8, 8), textcoords="offset points"
+    )
+    ax.annotate(
+        f"λ = {fmt(last)}:\nall L1 zero",
+        (last, 0.0),
+        xytext=(0, 52),
+        textcoords="offset points",
+        ha="center",
+        bbox=_LABEL_BOX,
+        arrowprops={"arrowstyle": "-", "color": COLORS["guide"]},
+    )
+    ax.set(xlabel="penalty strength λ", ylabel="matching budget t", title="Each λ matches one budget t")
+    ax.set_ylim(bottom=-0.2)
+    ax.legend(loc="upper right")
+    t_end = loss.t_for_lam("l2", float(grid[-1]))
+    return describe(
+        fig,
+        f"""The budget t that matches each penalty strength λ, for λ from 0 to {fmt(grid[-1])}, on a
+        tilted loss with its minimum at {_point(loss.center)}. Both curves fall as λ grows. The
+        orange-red L1 curve (the L1 norm of the penalized minimum) starts at {fmt(start["l1"])}
+        and is made of straight pieces: at λ = {fmt(first)}, marked with a dotted line, its
+        slope changes because a coefficient has become exactly 0 (t = {fmt(t_first)} there); it
+        reaches t = 0 at λ = {fmt(last)} and stays there. The blue L2 curve (the Euclidean norm)
+        starts at {fmt(start["l2"])}, bends smoothly and is still {fmt(t_end)} at the right edge:
+        it approaches 0 but never reaches it.""",
+    )
+
+
+@figure_function
+def penalty_pull(lam: float = 1.0, point: ArrayLike = (0.1, 0.1)) -> Figure:
+    """How hard each penalty pulls β toward 0: arrows of ``−λ∇P`` over the plane, L1 (top) and L2 (bottom).
+
+    The L1 pull ``λ·sign(β)`` has the same size everywhere off the axes, however close to 0;
+    the L2 pull ``2λβ`` shrinks to nothing at the origin. Both panels use the same arrow scale,
+    and the pulls are :meth:`Penalty.subgradient <regexplain.Penalty.subgradient>` times λ.
+
+    Parameters
+    ----------
+    lam : float, default 1.0
+        Penalty strength λ > 0.
+    point : array_like, shape (2,), default (0.1, 0.1)
+        A coefficient vector to single out, with its penalties and pulls written beside it.
+    """
+    lam = check_real(lam, "lam", low=0.0, low_open=True)
+    point = as_float_array(point, "point", ndim=1)
+    if point.shape != (2,):
+        raise ValueError(f"point must have two coefficients, got shape {point.shape}")
+    ticks = np.linspace(-0.9, 0.9, 10)  # no arrow on an axis, where the L1 pull is not one vector
+    X, Y = np.meshgrid(ticks, ticks)
+    B = np.stack([X, Y], axis=-1)
+    CX, CY, CB = _grid((-1.0, 1.0), (-1.0, 1.0), 201)
+    pulls = {norm: -lam * _PENALTIES[norm].subgradient(B) for norm in NORMS}
+    longest = max(float(np.linalg.norm(pull, axis=-1).max()) for pull in pulls.values())
+    arrows = {"angles": "xy", "scale_units": "xy", "scale": longest / 0.19}  # longest arrow: just under the spacing
+
+    fig, axes = plt.subplots(2, 1, figsize=STACKED, sharex=True)
+    numbers = {}
+    for ax, norm in zip(axes, NORMS, strict=True):
+        ax.contour(CX, CY, lam * _PENALTIES[norm].value(CB), levels=8, colors=COLORS[norm], linewidths=0.6, alpha=0.35)
+        pull = pulls[norm]
+        ax.quiver(X, Y, pull[..., 0], pull[..., 1], color=COLORS[norm], width=0.006, gid=f"pull-{norm}", **arrows)
+        value = float(lam * _PENALTIES[norm].value(point))
+        force = -lam * _PENALTIES[norm].subgradient(point)
+        numbers[norm] = (value, float(np.linalg.norm(force)))
+        ax.quiver(*point, *force, color="black", width=0.009, zorder=6, **arrows)
+        ax.plot(*point, "o", ms=13, mfc="none", mec="black", mew=1.5, zorder=6, gid="example-point")
+        title = f"{LABELS[norm]} pull {_PULL_TEX[norm]}, λ = {fmt(lam)}\n"
+        title += f"at {_point(point)}: penalty {fmt(value)}, pull {fmt(numbers[norm][1])}"
+        _plane_axes(ax, (-1.05, 1.05), (-1.05, 1.05), title=title)
+    axes[0].set_xlabel("")
+    (l1_value, l1_size), (l2_value, l2_size) = numbers["l1"], numbers["l2"]
+    edge = float(np.linalg.norm(pulls["l2"], axis=-1).max())
+    return describe(
+        fig,
+        f"""Two panels of arrows over the square from −1 to 1 in both coefficients, λ = {fmt(lam)},
+        drawn to the same scale: each arrow shows the direction and strength with which the
+        penalty pulls β toward 0. Top, L1: every arrow has the same length, {fmt(l1_size)} (λ in
+        each coordinate), and points diagonally inward, however close to the origin it starts. Bottom, L2: the arrows
+        point straight at the origin and shrink with the distance to it, from {fmt(edge)} at
+        the corners to almost nothing near the centre. The point β = {_point(point)} is circled
+        in both panels: there the L1 penalty is {fmt(l1_value)} and pulls with strength
+        {fmt(l1_size)}; the L2 penalty is {fmt(l2_value)} and pulls with strength
+        {fmt(l2_size)}, {fmt(l1_size / l2_size)} times weaker.""",
+    )
