@@ -174,3 +174,24 @@ def test_readme_picture_is_the_current_figure():
     readme_png = ROOT / "docs" / "images" / "penalized-losses.png"
     built = HTML / "_images" / "sphx_glr_plot_penalized_losses_002.png"
     assert readme_png.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_png}"
+
+
+def _cell_code(page: str) -> str:
+    source = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", source, flags=re.DOTALL)
+    return "\n".join("\n".join(line for line in cell.splitlines() if not line.startswith(":")) for cell in cells)
+
+
+@pytest.mark.parametrize("page", ["one-weight", "hard-constraints", "soft-constraints"])
+def test_glued_numbers_are_fresh(pages, page, monkeypatch):
+    """Every glued number on the page equals a fresh run of the page's code with this regexplain."""
+    import myst_nb
+
+    values = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display=True: values.__setitem__(name, value))
+    exec(compile(_cell_code(page), page, "exec"), {"__name__": "__main__"})
+    keys = _glue_keys(page)
+    shown = _glued(pages[page])
+    assert len(shown) == len(keys) > 10
+    for (key, spec), text in zip(keys, shown, strict=True):
+        assert text == format(values[key], spec), key
