@@ -1,5 +1,8 @@
 """Contributor tasks: ``nox -s docs`` builds the site, ``nox -s tests`` tests everything.
 
+``tests`` builds the site twice from clean, fails if the two builds differ, then runs pytest
+(package, examples, built site, real browser, budgets, ruff).
+
 Other sessions: ``lint`` (ruff), ``serve`` (preview the built site on 127.0.0.1), ``repro`` (two clean
 builds must be identical), ``bench`` (build times, run times, page weights).
 """
@@ -65,9 +68,9 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Build the site from clean, then run the whole test suite (package, examples, site)."""
+    """Build the site twice from clean (the builds must be identical), then run the whole test suite."""
     install(session, "docs", "test", "lint")
-    build_site(session)
+    build_twice_and_compare(session)
     session.run("pytest", *session.posargs)
 
 
@@ -123,14 +126,12 @@ def tree_differences(first: Path, second: Path) -> list[str]:
     return differences
 
 
-@nox.session(default=False)
-def repro(session: nox.Session) -> None:
-    """Build the site twice from clean and compare the two trees file by file; fail on any difference.
+def build_twice_and_compare(session: nox.Session) -> None:
+    """Build the site twice from clean and fail on any difference between the two trees.
 
-    The first build is kept in .nox/repro/tmp/first-build for inspection; the second is the
-    usual docs/_build/html.
+    The first build is kept in .nox/<session>/tmp/first-build for inspection; the second is
+    the usual docs/_build/html.
     """
-    install(session, "docs")
     first = Path(session.create_tmp()).resolve() / "first-build"
     shutil.rmtree(first, ignore_errors=True)
     build_site(session, html=first)
@@ -143,6 +144,13 @@ def repro(session: nox.Session) -> None:
             + "\n".join(f"  {d}" for d in differences)
         )
     session.log(f"Reproducible: two clean builds are identical ({count} files compared)")
+
+
+@nox.session(default=False)
+def repro(session: nox.Session) -> None:
+    """Build the site twice from clean and compare the two trees file by file (``tests`` does this too)."""
+    install(session, "docs")
+    build_twice_and_compare(session)
 
 
 @nox.session(default=False)
