@@ -155,9 +155,10 @@ def repro(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark build times, example and chapter run times and page weights (benchmarks/bench_site.py).
+    """Benchmark the package's hot paths, build times, run times and page weights (benchmarks/).
 
     Prints tables and writes benchmarks/results.json. Builds the site from clean (twice).
     """
     install(session, "docs", "test")
+    session.run("python", "benchmarks/bench_package.py")
     session.run("python", "benchmarks/bench_site.py", *session.posargs)
