@@ -6,15 +6,19 @@ from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
 from .quadratic import QuadraticLoss
 from .random_losses import random_losses
+from .simulate import NEAR_MISS_TOL, Clouds, boundary_search, simulate_clouds, zero_rates_by_dimension
 from .solvers import KKT_TOL, LinearFit, elastic_net, lasso, lasso_lambda_max, ridge
 
 __all__ = [
     "KKT_TOL",
     "L1",
     "L2",
+    "NEAR_MISS_TOL",
+    "Clouds",
     "LinearFit",
     "Penalty",
     "QuadraticLoss",
+    "boundary_search",
     "elastic_net",
     "lasso",
     "lasso_lambda_max",
@@ -23,6 +27,8 @@ __all__ = [
     "paths",
     "random_losses",
     "ridge",
+    "simulate_clouds",
     "soft_threshold",
     "to_sklearn",
+    "zero_rates_by_dimension",
 ]
