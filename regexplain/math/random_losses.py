@@ -33,6 +33,7 @@ _SCALE = 10.0  # a, b ~ U(0, _SCALE)
 _TILT = 2.0  # c ~ U(−_TILT, _TILT)
 _PD_MARGIN = 1e-9  # smallest eigenvalue, relative to the largest entry, for a bowl to count as one
 _FLAT = 0.1  # curvature of the flat direction of a "taco" loss
+_BATCH = 1024  # draws per round of rejection sampling
 
 SAMPLED_FAMILIES = (*FAMILIES, "taco")
 """The loss families :func:`sample_quadratics` draws from."""
@@ -79,40 +80,8 @@ def random_losses(
         If ``n`` or ``seed`` is not an integer, or ``box`` or ``t`` not a real number.
     """
     family = check_choice(family, "family", FAMILIES)
-    n = check_int(n, "n", low=1)
-    box = check_real(box, "box", low=0.0, low_open=True)
-    t = check_real(t, "t", low=0.0, low_open=True)
-    if norm is not None:
-        norm = check_choice(norm, "norm", NORMS)
-    seed = check_int(seed, "seed", low=0)
-    check_box(box, t)
-
-    rng = np.random.default_rng(seed)
-    losses = []
-    while len(losses) < n:
-        a, b, c = _shape(rng, family)
-        center = rng.uniform(-box, box, size=2)
-        hessian = np.array([[a, c / 2.0], [c / 2.0, b]])
-        if _is_bowl(hessian) and _outside(center, t, norm):
-            losses.append(QuadraticLoss(hessian, center))
-    return losses
-
-
-def _shape(rng: np.random.Generator, family: str) -> tuple[float, float, float]:
-    """The coefficients ``a, b, c`` of one draw (three uniforms for every family, in the same order)."""
-    a, b, c = rng.uniform(0.0, _SCALE), rng.uniform(0.0, _SCALE), rng.uniform(-_TILT, _TILT)
-    return (a, a, 0.0) if family == "symmetric" else (a, b, c)
-
-
-def _is_bowl(hessian: np.ndarray) -> bool:
-    """Positive definite with some margin: a bowl with a single minimum."""
-    return bool(np.linalg.eigvalsh(hessian)[0] > _PD_MARGIN * np.abs(hessian).max())
-
-
-def _outside(center: np.ndarray, t: float, norm: str | None) -> bool:
-    """Strictly outside the region (its boundary belongs to it)."""
-    size = np.abs(center).sum() if norm == "l1" else np.sqrt(center @ center)
-    return bool(size > t)
+    hessians, minima = sample_quadratics(family, n, box=box, t=t, norm=norm, seed=seed)
+    return [QuadraticLoss(hessian, center) for hessian, center in zip(hessians, minima, strict=True)]
 
 
 def check_box(box: float, t: float) -> None:
@@ -190,8 +159,8 @@ def sample_quadratics(
     rng = np.random.default_rng(seed)
     hessians, minima, count = [], [], 0
     while count < n:
-        size = 2 * (n - count) + 64  # generous: at least 21% of the draws are kept
-        batch_h, batch_c = _draw(rng, family, size, p), rng.uniform(-box, box, size=(size, p))
+        # A fixed batch size, so that a longer draw starts with the shorter one.
+        batch_h, batch_c = _draw(rng, family, _BATCH, p), rng.uniform(-box, box, size=(_BATCH, p))
         keep = _are_bowls(batch_h) & _are_outside(batch_c, t, norm)
         hessians.append(batch_h[keep])
         minima.append(batch_c[keep])
