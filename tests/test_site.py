@@ -18,7 +18,16 @@ from regexplain import one_weight
 ROOT = Path(__file__).parents[1]
 HTML = Path(os.environ.get("REGEXPLAIN_SITE", ROOT / "docs" / "_build" / "html"))
 EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
-CHAPTERS = ["index", "one-weight", "hard-constraints", "soft-constraints", "conventions", "api", "auto_examples/index"]
+CHAPTERS = [
+    "index",
+    "one-weight",
+    "hard-constraints",
+    "soft-constraints",
+    "why-l1-zeros",
+    "conventions",
+    "api",
+    "auto_examples/index",
+]
 
 pytestmark = pytest.mark.site
 
@@ -182,7 +191,7 @@ def _cell_code(page: str) -> str:
     return "\n".join("\n".join(line for line in cell.splitlines() if not line.startswith(":")) for cell in cells)
 
 
-@pytest.mark.parametrize("page", ["one-weight", "hard-constraints", "soft-constraints"])
+@pytest.mark.parametrize("page", ["one-weight", "hard-constraints", "soft-constraints", "why-l1-zeros"])
 def test_glued_numbers_are_fresh(pages, page, monkeypatch):
     """Every glued number on the page equals a fresh run of the page's code with this regexplain."""
     import myst_nb

@@ -5,7 +5,7 @@ Each figure function takes parameters, returns a :class:`matplotlib.figure.Figur
 every optimum it draws comes from :mod:`regexplain`'s math layer.
 """
 
-from . import constraints, one_weight, penalties
+from . import constraints, one_weight, penalties, zeros
 from .style import COLORS, describe
 
-__all__ = ["COLORS", "constraints", "describe", "one_weight", "penalties"]
+__all__ = ["COLORS", "constraints", "describe", "one_weight", "penalties", "zeros"]

@@ -1,0 +1,726 @@
+"""Figures of the chapter "Why L1 gives zeros": thousands of random losses, and one loss up close.
+
+Every constrained solution drawn here is exact: the clouds come from
+:func:`regexplain.simulate_clouds`, the coarse search they are compared with from
+:func:`regexplain.boundary_search`, the rates in higher dimensions from
+:func:`regexplain.zero_rates_by_dimension`, and the optima of the zoomed picture from
+:meth:`regexplain.QuadraticLoss.constrained_minimum`. Every β₁–β₂ picture has an equal aspect
+ratio. The region of budget ``t`` is ``‖β‖₁ ≤ t`` (the diamond) or ``‖β‖₂ ≤ t`` (the disc).
+
+Drawn points carry a ``gid`` so that tests can read them back. In
+:func:`zoomed_contour_argument`: ``"unconstrained-minimum"``, ``"optimum-l1"``, ``"optimum-l2"``
+and ``"higher-cost-l1"``, ``"higher-cost-l2"`` (nearby boundary points, one artist per region);
+in every cloud, one scatter per outcome: ``"cloud-zero"``, ``"cloud-near_miss"``,
+``"cloud-nonzero"``.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from numpy.typing import NDArray
+
+from ..math.quadratic import NORMS, QuadraticLoss
+from ..math.random_losses import sample_quadratics
+from ..math.simulate import NEAR_MISS_TOL, Clouds, boundary_search, simulate_clouds, zero_rates_by_dimension
+from .constraints import (
+    _CONTOUR_COLOR,
+    _NORM_TEX,
+    REGION_NAMES,
+    _boundary,
+    _check_loss,
+    _draw_contours,
+    _draw_optimum_contour,
+    _draw_region,
+    _levels,
+    _mark_minimum,
+    _mark_optimum,
+    _plane,
+    _point,
+    _square_limits,
+)
+from .style import COLORS, LABELS, OKABE_ITO, SINGLE, describe, figure_function, fmt
+
+FAMILIES = ("symmetric", "general", "taco")
+"""The loss families of the simulations, as :func:`regexplain.simulate_clouds` names them."""
+CLOUD_N = 5000
+"""Random losses per panel of :func:`clouds` (as in the reference article)."""
+CLOUD_T = 2.0
+"""The budget of the simulations (as in the reference article)."""
+CLOUD_BOX = 10.0
+"""The minima of the simulations are uniform in ``[−box, box]²`` (as in the reference article)."""
+CLOUD_SEED = 0
+"""The seed of the simulations."""
+SEARCH_POINTS = 100
+"""Boundary points of the reference article's coarse search (:func:`regexplain.boundary_search`)."""
+
+# The zero rates published with the reference article's clouds (Parr, "A visual explanation
+# for regularization of linear models"; see shared/reference/article-notes.md, "Why L1 gives
+# zeros (simulations)"). They are facts about that article, not results of this package.
+PUBLISHED_RATES = {
+    ("symmetric", "l1"): 0.66,
+    ("symmetric", "l2"): 0.03,
+    ("general", "l1"): 0.72,
+    ("general", "l2"): 0.05,
+    ("taco", "l1"): 0.80,
+    ("taco", "l2"): 0.45,
+}
+"""(family, norm) → the zero rate the reference article published for that cloud."""
+
+ZOOM_LOSS = QuadraticLoss([[9.0, 2.25], [2.25, 1.0]], [4.0, 0.8])
+"""The loss ``9(β₁ − 4)² + (β₂ − 0.8)² + 4.5(β₁ − 4)(β₂ − 0.8)`` of :func:`zoomed_contour_argument`:
+β₁ matters a lot, β₂ little."""
+ZOOM_T = 2.6
+"""The budget of :func:`zoomed_contour_argument`; the L1 optimum is the tip ``(t, 0)``."""
+ZOOM_OFFSETS = (-6.0, 6.0)
+"""Angles in degrees, from each optimum, of the nearby boundary points that cost more."""
+SHAPE = ZOOM_LOSS.hessian
+"""The hessian shared by the losses of the bottom panel of :func:`where_zeros_come_from`."""
+SHAPE_N = 1000
+"""Minima in the bottom panel of :func:`where_zeros_come_from`."""
+DIMENSIONS = tuple(range(2, 11))
+"""Numbers of coefficients of :func:`zero_rate_by_dimension`."""
+DIMENSION_N = 300
+"""Random losses per number of coefficients in :func:`zero_rate_by_dimension`."""
+
+OUTCOME_COLORS = {"zero": OKABE_ITO["green"], "near_miss": OKABE_ITO["orange"], "nonzero": OKABE_ITO["sky_blue"]}
+"""Outcome → dot colour in the clouds (Okabe–Ito; none is an L1 or L2 colour)."""
+HIGHER_COST_GID = "higher-cost-{norm}"
+CLOUD_GID = "cloud-{outcome}"
+
+_FAMILY_WORDS = {
+    "symmetric": "round (symmetric) losses",
+    "general": "tilted, elongated (general) losses",
+    "taco": "trough-shaped (taco) losses",
+}
+_FAMILY_TITLES = {"symmetric": "Round losses", "general": "Tilted losses", "taco": "Taco losses"}
+_AXIS_NAMES = ("β₁", "β₂")
+_DOT_SIZE = 3.0
+_AXIS_BAND = 1.0  # "along an axis" in the alt text: within this distance of it
+
+
+def percent(rate: float) -> str:
+    """A rate as the figures print it: ``"0%"`` only for an exact 0, else one decimal (or 2 digits if tiny)."""
+    if rate == 0.0:
+        return "0%"
+    value = 100.0 * rate
+    return f"{value:.1f}%" if value >= 0.1 else f"{value:.2g}%"
+
+
+def outcome_labels() -> dict[str, str]:
+    """Outcome → its legend entry, with the near-miss tolerance."""
+    return {
+        "zero": "a coefficient exactly 0",
+        "near_miss": f"near miss: 0 < smaller |βⱼ| ≤ {fmt(NEAR_MISS_TOL)}",
+        "nonzero": "no coefficient is 0",
+    }
+
+
+def panel_title(clouds: Clouds) -> str:
+    """The title of a cloud panel: the region and its computed zero and near-miss rates."""
+    region = f"{REGION_NAMES[clouds.norm]} ({clouds.norm.upper()})"
+    return f"{region}: {percent(clouds.zero_rate)} zeros, {percent(clouds.near_miss_rate)} near misses"
+
+
+# -- the clouds --------------------------------------------------------------------------------
+
+
+@figure_function
+def clouds(
+    family: str, *, n: int = CLOUD_N, t: float = CLOUD_T, box: float = CLOUD_BOX, seed: int = CLOUD_SEED
+) -> Figure:
+    """The minima of ``n`` random losses, coloured by whether their exact solution has a zero.
+
+    Two panels, stacked: the same family against the diamond (top) and against the disc
+    (bottom). Each dot is the unconstrained minimum of one loss; its colour says what the exact
+    constrained solution is: a coefficient exactly 0, a near miss (no coefficient is 0, but the
+    smaller one is within :data:`~regexplain.math.simulate.NEAR_MISS_TOL` of 0), or neither.
+
+    Parameters
+    ----------
+    family : {"symmetric", "general", "taco"}
+        The loss family (see :func:`regexplain.simulate_clouds`).
+    n : int, default :data:`CLOUD_N`
+        Losses per panel.
+    t : float, default :data:`CLOUD_T`
+        The budget.
+    box : float, default :data:`CLOUD_BOX`
+        Minima are uniform in ``[−box, box]²``.
+    seed : int, default :data:`CLOUD_SEED`
+        Seed of the simulation.
+    """
+    panels = [simulate_clouds(family, norm, n, t=t, box=box, seed=seed) for norm in NORMS]
+    fig, axes = plt.subplots(2, 1, figsize=(6.4, 10.6))
+    for ax, cloud in zip(axes, panels, strict=True):
+        _draw_cloud(ax, cloud)
+        ax.set_title(panel_title(cloud), fontsize=13)
+    fig.suptitle(f"{_FAMILY_TITLES[family]}: {n:,} random minima per panel")
+    _outcome_legend(fig)
+    summaries = [
+        f"""{"Top" if cloud.norm == "l1" else "Bottom"}, the {REGION_NAMES[cloud.norm]}: {_rates_words(cloud)}
+        {_cloud_pattern(cloud)}"""
+        for cloud in panels
+    ]
+    return describe(
+        fig,
+        f"""Two square panels, each the plane of β₁ and β₂ from −{fmt(box)} to {fmt(box)}, drawn
+        to scale, covered with {n:,} dots: the minima of random {_FAMILY_WORDS[family]},
+        uniform in the square and outside the region of budget {fmt(t)} drawn at the centre.
+        Each dot is coloured by the exact constrained solution of its loss: green when a
+        coefficient is exactly zero, orange for a near miss, sky blue when no coefficient is
+        zero. {" ".join(summaries)}""",
+    )
+
+
+@figure_function
+def published_vs_exact(
+    *, n: int = CLOUD_N, t: float = CLOUD_T, box: float = CLOUD_BOX, seed: int = CLOUD_SEED, points: int = SEARCH_POINTS
+) -> Figure:
+    """Zero rates of the six clouds: exact, found by a coarse boundary search, and published.
+
+    One row per cloud (family × region). On each row: the exact rate of
+    :func:`regexplain.simulate_clouds`, the rate that a search over ``points`` evenly spaced
+    boundary points gives on the same losses (:func:`regexplain.boundary_search`, the reference
+    article's method), and the rate the article published (:data:`PUBLISHED_RATES`).
+
+    Parameters
+    ----------
+    n, t, box, seed
+        As in :func:`clouds`.
+    points : int, default :data:`SEARCH_POINTS`
+        Boundary points of the coarse search.
+    """
+    rows = []
+    for family in FAMILIES:
+        for norm in NORMS:
+            cloud = simulate_clouds(family, norm, n, t=t, box=box, seed=seed)
+            _, search_zero = boundary_search(cloud, n_points=points)
+            rows.append((family, norm, cloud.zero_rate, float(np.mean(search_zero)), PUBLISHED_RATES[family, norm]))
+
+    fig, ax = plt.subplots(figsize=(6.4, 7.6))
+    y = 1.0 * np.arange(len(rows))[::-1]
+    for position, (family, norm, exact, search, published) in zip(y, rows, strict=True):
+        color = COLORS[norm]
+        ax.plot([0, 100], [position] * 2, color="#eeeeee", lw=6, solid_capstyle="butt", zorder=0)
+        ax.plot([100 * exact], [position], "o", color=color, markersize=11, zorder=4)
+        ax.plot(
+            [100 * search], [position], "o", color=color, markerfacecolor="white", markeredgewidth=2.2, markersize=11
+        )
+        ax.plot([100 * published], [position], "x", color=COLORS["loss"], markersize=10, markeredgewidth=2.4, zorder=5)
+        ax.text(0, position + 0.3, f"{family} losses, {REGION_NAMES[norm]} ({norm.upper()})", fontsize=12, va="center")
+        ax.text(
+            0,
+            position - 0.3,
+            f"exact {percent(exact)}, search {percent(search)}, published {100 * published:.0f}%",
+            fontsize=11,
+            va="center",
+            color=color,
+        )
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set(xlim=(-3, 103), ylim=(-0.6, len(rows) - 0.4), xlabel="losses whose solution has a zero (%)")
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Zero rates: exact, coarse search, published", fontsize=13)
+    handles = [
+        plt.Line2D([], [], ls="", marker="o", color=COLORS["loss"], markersize=10, label="exact solver"),
+        plt.Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            color=COLORS["loss"],
+            markerfacecolor="white",
+            markeredgewidth=2,
+            markersize=10,
+            label=f"best of {points} boundary points",
+        ),
+        plt.Line2D([], [], ls="", marker="x", color=COLORS["loss"], markeredgewidth=2.4, label="published"),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=10, columnspacing=1.0)
+    lines = [
+        f"""{family.capitalize()} losses, {REGION_NAMES[norm]}: exact {percent(exact)}, coarse search
+        {percent(search)}, published {100 * published:.0f}%."""
+        for family, norm, exact, search, published in rows
+    ]
+    spread = 100 * max(max(row[2:]) - min(row[2:]) for row in rows if row[1] == "l1")
+    l2_gap = 100 * max(abs(row[3] - row[4]) for row in rows if row[1] == "l2")
+    l2_exact = ", ".join(percent(row[2]) for row in rows if row[1] == "l2")
+    return describe(
+        fig,
+        f"""A dot plot with one row for each of the six clouds ({n:,} random losses each,
+        budget {fmt(t)}): three loss families against the diamond (vermillion) and the disc
+        (blue). On each row a filled dot marks the exact zero rate, an open dot the rate found by
+        taking the best of {points} evenly spaced boundary points, and a cross the rate the
+        reference article published. {" ".join(lines)} For the diamond the three rates of a
+        row lie within {spread:.1f} percentage points of each other. For the disc the exact rates
+        are {l2_exact}, while the coarse search comes within {l2_gap:.1f} points of
+        the published rate.""",
+    )
+
+
+@figure_function
+def where_zeros_come_from(
+    *,
+    n: int = CLOUD_N,
+    t: float = CLOUD_T,
+    box: float = CLOUD_BOX,
+    seed: int = CLOUD_SEED,
+    shape: NDArray[np.float64] = SHAPE,
+    n_shape: int = SHAPE_N,
+) -> Figure:
+    """Where the minima that give a zero lie: the wedges beyond the diamond's tips.
+
+    The L1 solution is the tip ``(t, 0)`` exactly when the loss falls no faster along the
+    diamond than into it, at the tip: ``−∇loss(tip) = 2H(c − tip)`` lies in the tip's normal
+    cone ``{(u, v): u ≥ |v|}``. So the minima ``c`` that give that tip fill the wedge
+    ``tip + H⁻¹·{(u, v): u ≥ |v|}`` (:func:`tip_wedges_contain`); likewise at the other tips.
+
+    Top: the round-loss cloud (``H = aI``), where the wedges are ``|cᵢ| − t ≥ |cⱼ|``, the same
+    for every loss. Bottom: ``n_shape`` minima of losses that all have the hessian ``shape``,
+    each solved exactly with :meth:`regexplain.QuadraticLoss.constrained_minimum`, and the
+    wedges that this shape gives.
+
+    Parameters
+    ----------
+    n, t, box, seed
+        As in :func:`clouds`.
+    shape : array_like, shape (2, 2), default :data:`SHAPE`
+        The hessian of the bottom panel's losses.
+    n_shape : int, default :data:`SHAPE_N`
+        Minima in the bottom panel.
+    """
+    round_cloud = simulate_clouds("symmetric", "l1", n, t=t, box=box, seed=seed)
+    shape = np.asarray(shape, dtype=float)
+    _, minima = sample_quadratics("symmetric", n_shape, box=box, t=t, norm="l1", seed=seed)
+    solutions = np.array([QuadraticLoss(shape, c).constrained_minimum("l1", t) for c in minima])
+    shaped = _Panel(minima, solutions, t, box)
+
+    fig, axes = plt.subplots(2, 1, figsize=(6.4, 11.0))
+    panels = ((round_cloud, None), (shaped, shape))
+    facts = []
+    for ax, (cloud, hessian) in zip(axes, panels, strict=True):
+        _draw_cloud(ax, cloud, norm="l1")
+        _draw_wedges(ax, t, hessian, reach=3 * box)
+        inside = tip_wedges_contain(cloud.minima, t, hessian)
+        facts.append((int(inside.sum()), int(np.sum(cloud.zero & inside)), int(np.sum(cloud.zero & ~inside))))
+    ax_round, ax_shape = axes
+    ax_round.annotate("c₁ − t ≥ |c₂|", (0.55 * box + 0.45 * t, 0.0), ha="center", va="center", fontsize=12, bbox=_BOX)
+    ax_round.set_title(f"Round losses: {percent(round_cloud.zero_rate)} zeros", fontsize=13)
+    ax_shape.set_title(f"Losses of one shape: {percent(shaped.zero_rate)} zeros", fontsize=13)
+    _outcome_legend(
+        fig, extra=[plt.Line2D([], [], color=COLORS["loss"], lw=2.0, ls="--", label="edge of a tip's wedge")]
+    )
+
+    (in_round, zero_in_round, zero_out_round), (in_shape, zero_in_shape, zero_out_shape) = facts
+    opening = {axis: wedge_angle(shape, axis) for axis in (0, 1)}
+    return describe(
+        fig,
+        f"""Two square panels, each the plane of β₁ and β₂ from −{fmt(box)} to {fmt(box)}, drawn
+        to scale, with the diamond of budget {fmt(t)} at the centre and minima of random losses
+        as dots: green when the exact L1 solution has a coefficient exactly zero, orange for a
+        near miss, sky blue otherwise. Dashed lines leave each tip of the diamond and outline
+        four wedges, one per tip: the minima whose solution is that tip. Top: {n:,} round
+        losses. Each wedge is right-angled and points straight out along an axis; for the tip
+        (t, 0) it is c₁ − t ≥ |c₂|. {in_round:,} minima lie in the wedges and {zero_in_round:,}
+        of them give a zero; outside the wedges, in the four bands in front of the diamond's
+        edges, {zero_out_round:,} do. Bottom: {n_shape:,} losses that all share one shape,
+        {_loss_words(shape)}, with random minima, each solved exactly;
+        {percent(shaped.zero_rate)} give a zero. Their wedges are sheared by the shape: those
+        at the tips on the β₁ axis open by {opening[0]:.0f} degrees, those on the β₂ axis by
+        {opening[1]:.0f} degrees. {in_shape:,} minima lie in these wedges and
+        {zero_in_shape:,} of them give a zero; {zero_out_shape:,} outside do.""",
+    )
+
+
+def wedge_angle(hessian: NDArray[np.float64] | None = None, axis: int = 0) -> float:
+    """The opening angle in degrees of the wedges at the tips on axis ``axis`` (0: β₁, 1: β₂).
+
+    The wedge of a tip is ``tip + H⁻¹·(normal cone)`` (see :func:`tip_wedges_contain`); for
+    round losses every wedge is a right angle. The budget only moves the wedges, with the tips.
+    """
+    inverse = np.eye(2) if hessian is None else np.linalg.inv(np.asarray(hessian, dtype=float))
+    corner = _TIPS[axis]
+    rays = [inverse @ (corner + sign * _perpendicular(corner)) for sign in (-1.0, 1.0)]
+    cosine = rays[0] @ rays[1] / (np.linalg.norm(rays[0]) * np.linalg.norm(rays[1]))
+    return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+
+
+def tip_wedges_contain(
+    minima: NDArray[np.float64], t: float, hessian: NDArray[np.float64] | None = None
+) -> NDArray[np.bool_]:
+    """Whether each minimum ``c`` lies in the wedge of a tip of the diamond ``‖β‖₁ ≤ t``.
+
+    The wedge of the tip ``v`` (one of ``(±t, 0)``, ``(0, ±t)``) holds the minima for which
+    ``g = H(c − v)`` lies in the tip's normal cone, ``g·v ≥ t·|g·v⊥|`` (for ``v = (t, 0)``:
+    ``g₁ ≥ |g₂|``). That is the optimality condition of the tip, so for a loss with hessian
+    ``H`` and minimum ``c`` outside the diamond, the exact L1 solution is a tip, and then a
+    coefficient is exactly zero, iff ``c`` is in a wedge. With ``hessian=None`` (round losses,
+    ``H = aI``), the wedges are ``|cᵢ| − t ≥ |cⱼ|``.
+
+    This checks a condition; it does not solve anything.
+
+    Parameters
+    ----------
+    minima : array_like, shape (n, 2)
+        The minima ``c``.
+    t : float
+        The budget.
+    hessian : array_like, shape (2, 2), optional
+        The hessian ``H`` shared by the losses; None for round ones.
+    """
+    minima = np.asarray(minima, dtype=float)
+    h = np.eye(2) if hessian is None else np.asarray(hessian, dtype=float)
+    found = np.zeros(len(minima), dtype=bool)
+    for corner in _TIPS:
+        g = (minima - t * corner) @ h.T
+        found |= g @ corner >= np.abs(g @ _perpendicular(corner))
+    return found
+
+
+# -- one loss up close -----------------------------------------------------------------------------
+
+
+def zoom_neighbors(
+    loss: QuadraticLoss = ZOOM_LOSS, t: float = ZOOM_T, offsets: Iterable[float] = ZOOM_OFFSETS
+) -> dict[str, NDArray[np.float64]]:
+    """Norm → boundary points at the angles ``offsets`` (degrees) from the exact optimum, shape (k, 2)."""
+    result = {}
+    for norm in NORMS:
+        beta = loss.constrained_minimum(norm, t)
+        angle = np.arctan2(beta[1], beta[0]) + np.radians(np.asarray(list(offsets), dtype=float))
+        result[norm] = _boundary(norm, t, angle)
+    return result
+
+
+@figure_function
+def zoomed_contour_argument(
+    loss: QuadraticLoss = ZOOM_LOSS, t: float = ZOOM_T, *, offsets: Iterable[float] = ZOOM_OFFSETS
+) -> Figure:
+    """Why the diamond's tip wins and the disc's optimum leaves the axis, up close.
+
+    Top: the loss's contours, the diamond and the disc of the same budget, both exact optima
+    and the contour through each. Bottom: the same picture zoomed in around the optima, with
+    nearby boundary points (at the angles ``offsets`` from each optimum) and their loss.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss, default :data:`ZOOM_LOSS`
+        A loss of two coefficients.
+    t : float, default :data:`ZOOM_T`
+        The budget of both regions.
+    offsets : iterable of float, default :data:`ZOOM_OFFSETS`
+        Angles in degrees, from each optimum along its boundary, of the points that cost more.
+    """
+    _check_loss(loss, 2)
+    optima = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
+    values = {norm: float(loss(beta)) for norm, beta in optima.items()}
+    neighbors = zoom_neighbors(loss, t, offsets)
+    costs = {norm: loss(points) for norm, points in neighbors.items()}
+
+    # Top: both regions and the minimum, with room around it for the innermost contours.
+    # Bottom: the optima and their neighbours.
+    pad = 0.15 * t
+    low, high = np.minimum(loss.center, -t) - pad, np.maximum(loss.center, t) + pad
+    high[0] += 0.4 * t
+    wide = ((low[0], high[0]), (low[1], high[1]))
+    close = _square_limits([*optima.values(), *neighbors["l1"], *neighbors["l2"]], margin=0.15)
+    height = (high[1] - low[1]) / (high[0] - low[0])
+    fig, (ax, zoom) = plt.subplots(2, 1, figsize=(6.4, 6.4 * (1.0 + height) + 1.6), height_ratios=(height, 1.0))
+    levels = _levels(loss, optima["l1"], "l1", t, count=6)
+    for axes, lims in ((ax, wide), (zoom, close)):
+        _draw_contours(axes, loss, levels, lims, colors=_CONTOUR_COLOR, linewidths=1.0)
+        for norm in NORMS:
+            _draw_region(axes, norm, t, fill=False, label=axes is ax)
+            _draw_optimum_contour(axes, loss, optima[norm], norm, lims)
+        _plane(axes, lims)
+        if axes is zoom:
+            for norm in NORMS:
+                axes.plot(
+                    *neighbors[norm].T,
+                    "o",
+                    color=COLORS[norm],
+                    markerfacecolor="white",
+                    markeredgewidth=2.0,
+                    markersize=8,
+                    zorder=5,
+                    gid=HIGHER_COST_GID.format(norm=norm),
+                )
+                for point, cost in zip(neighbors[norm], costs[norm], strict=True):
+                    _annotate_cost(axes, point, cost, COLORS[norm])
+                _annotate_cost(axes, optima[norm], values[norm], COLORS[norm], bold=True)
+        _mark_minimum(axes, *loss.center, label=None)
+        for norm in NORMS:
+            _mark_optimum(axes, *optima[norm], norm=norm, label=None)
+    ax.indicate_inset_zoom(zoom, edgecolor=COLORS["loss"], alpha=0.6, linewidth=1.0)
+    ax.set_title(_zoom_title(loss, t), fontsize=13)
+    zoom.set_title("Zoomed in: the loss at nearby boundary points", fontsize=13)
+    _zoom_legend(fig, loss, t, optima, values)
+    return describe(fig, _zoom_text(loss, t, optima, values, neighbors, costs))
+
+
+@figure_function
+def zero_rate_by_dimension(
+    dims: Iterable[int] = DIMENSIONS,
+    *,
+    n: int = DIMENSION_N,
+    t: float = CLOUD_T,
+    box: float = CLOUD_BOX,
+    seed: int = CLOUD_SEED,
+) -> Figure:
+    """The exact zero rate against the number of coefficients, for the diamond's and the disc's kin.
+
+    The rates are :func:`regexplain.zero_rates_by_dimension` for each norm.
+
+    Parameters
+    ----------
+    dims : iterable of int, default :data:`DIMENSIONS`
+        Numbers of coefficients.
+    n : int, default :data:`DIMENSION_N`
+        Random losses per number of coefficients.
+    t, box, seed
+        As in :func:`clouds`.
+    """
+    dims = [int(p) for p in dims]
+    rates = {norm: zero_rates_by_dimension(norm, dims, n, t=t, box=box, seed=seed) for norm in NORMS}
+    fig, ax = plt.subplots(figsize=SINGLE)
+    for norm in NORMS:
+        ax.plot(dims, [100 * rates[norm][p] for p in dims], "o-", color=COLORS[norm], label=LABELS[norm])
+    ax.set(
+        xlabel="number of coefficients p",
+        ylabel="solutions with a zero (%)",
+        ylim=(-4, 104),
+        xticks=dims,
+        title=f"Exact zero rate, {n:,} random losses per p",
+    )
+    ax.legend(loc="center right")
+    l1 = ", ".join(f"p = {p}: {percent(rates['l1'][p])}" for p in dims)
+    l2 = ", ".join(f"{percent(rates['l2'][p])}" for p in dims)
+    return describe(
+        fig,
+        f"""A line chart of the share of random losses whose exact constrained solution has at
+        least one coefficient exactly zero, against the number of coefficients p from {dims[0]}
+        to {dims[-1]}, with {n:,} losses for each p and budget {fmt(t)}. The L1 line
+        (vermillion) gives {l1}. The L2 line (blue) gives {l2}.""",
+    )
+
+
+# -- drawing helpers ------------------------------------------------------------------------------
+
+_TIPS = np.array([(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)])
+_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2}
+
+
+@dataclass(frozen=True)
+class _Panel:
+    """Minima and their exact L1 solutions, flagged as :class:`~regexplain.Clouds` flags them."""
+
+    minima: NDArray[np.float64]
+    solutions: NDArray[np.float64]
+    t: float
+    box: float
+    norm: str = "l1"
+
+    @property
+    def zero(self) -> NDArray[np.bool_]:
+        return np.any(self.solutions == 0.0, axis=1)
+
+    @property
+    def near_miss(self) -> NDArray[np.bool_]:
+        return ~self.zero & (np.abs(self.solutions).min(axis=1) <= NEAR_MISS_TOL)
+
+    @property
+    def zero_rate(self) -> float:
+        return float(self.zero.mean())
+
+
+def _perpendicular(corner: NDArray[np.float64]) -> NDArray[np.float64]:
+    return np.array([-corner[1], corner[0]])
+
+
+def _draw_wedges(ax, t: float, hessian: NDArray[np.float64] | None, reach: float) -> None:
+    """The two rays that bound each tip's wedge ``tip + H⁻¹·(normal cone)``, dashed."""
+    inverse = np.eye(2) if hessian is None else np.linalg.inv(hessian)
+    for corner in _TIPS:
+        for sign in (-1.0, 1.0):
+            direction = inverse @ (corner + sign * _perpendicular(corner))
+            ray = np.array([t * corner, t * corner + reach * direction / np.linalg.norm(direction)])
+            ax.plot(*ray.T, color=COLORS["loss"], lw=2.0, ls="--", zorder=4)
+
+
+def _draw_cloud(ax, cloud, norm: str | None = None) -> None:
+    """The minima as dots coloured by outcome, the region, the square of the simulation, to scale."""
+    nonzero = ~cloud.zero & ~cloud.near_miss
+    for outcome, chosen in (("nonzero", nonzero), ("zero", cloud.zero), ("near_miss", cloud.near_miss)):
+        ax.scatter(
+            *cloud.minima[chosen].T,
+            s=_DOT_SIZE,
+            color=OUTCOME_COLORS[outcome],
+            linewidths=0,
+            zorder=2,
+            gid=CLOUD_GID.format(outcome=outcome),
+        )
+    _draw_region(ax, norm or cloud.norm, cloud.t, label=False)
+    edge = cloud.box * 1.03
+    _plane(ax, ((-edge, edge), (-edge, edge)))
+    ticks = np.linspace(-cloud.box, cloud.box, 5)
+    ax.set(xticks=ticks, yticks=ticks)
+
+
+def _outcome_legend(fig, extra: list | None = None) -> None:
+    labels = outcome_labels()
+    handles = [
+        plt.Line2D([], [], ls="", marker="o", markersize=8, color=OUTCOME_COLORS[key], label=labels[key])
+        for key in ("zero", "near_miss", "nonzero")
+    ]
+    handles += extra or []
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=11, columnspacing=1.0)
+
+
+def _rates_words(cloud: Clouds) -> str:
+    return f"""{percent(cloud.zero_rate)} of the solutions have a coefficient exactly zero and
+        {percent(cloud.near_miss_rate)} are near misses."""
+
+
+def _cloud_pattern(cloud: Clouds) -> str:
+    """Where the colours are, in words, from the computed flags."""
+    words = []
+    if cloud.zero_rate == 0.0:
+        words.append("No dot is green.")
+    elif cloud.norm == "l1":
+        words.append(
+            """Green dots dominate the broad regions beyond the diamond's tips, along the axes; sky
+            blue dots gather in front of its edges, along the diagonals."""
+        )
+    if cloud.near_miss.any():
+        near_axis = float(np.mean(np.abs(cloud.minima[cloud.near_miss]).min(axis=1) <= _AXIS_BAND))
+        where = "in thin bands along the axes" if near_axis >= 0.9 else "all over the square"
+        words.append(
+            f"""The orange near misses lie {where}: {percent(near_axis)} of them within
+            {fmt(_AXIS_BAND)} of an axis."""
+        )
+    return " ".join(words)
+
+
+def _loss_words(hessian: NDArray[np.float64]) -> str:
+    """``a(β₁ − c₁)² + b(β₂ − c₂)² + c(β₁ − c₁)(β₂ − c₂)`` for this hessian, in words."""
+
+    def coefficient(value: float) -> str:
+        return "" if value == 1.0 else fmt(value)
+
+    a, b, c = hessian[0, 0], hessian[1, 1], 2.0 * hessian[0, 1]
+    return f"{coefficient(a)}(β₁ − c₁)² + {coefficient(b)}(β₂ − c₂)² + {coefficient(c)}(β₁ − c₁)(β₂ − c₂)"
+
+
+def _annotate_cost(ax, point, cost: float, color: str, *, bold: bool = False) -> None:
+    """The loss at ``point``, written beside it (to the right for the disc, left for the diamond)."""
+    right = color == COLORS["l2"]
+    ax.annotate(
+        f"{cost:.1f}",
+        point,
+        xytext=(10 if right else -10, 0),
+        textcoords="offset points",
+        ha="left" if right else "right",
+        va="center",
+        fontsize=12,
+        fontweight="bold" if bold else "normal",
+        color=color,
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
+        zorder=6,
+    )
+
+
+def _zoom_legend(fig, loss, t, optima, values) -> None:
+    handles = [
+        plt.Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            markersize=10,
+            markerfacecolor="white",
+            markeredgecolor=COLORS["loss"],
+            markeredgewidth=2,
+            label=f"minimum {_point(loss.center)}",
+        ),
+    ]
+    for norm in NORMS:
+        handles.append(
+            plt.Line2D([], [], color=COLORS[norm], lw=2.2, label=f"{REGION_NAMES[norm]} {_NORM_TEX[norm]} ≤ {fmt(t)}")
+        )
+        handles.append(
+            plt.Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                color=COLORS[norm],
+                markeredgecolor="white",
+                markersize=10,
+                label=f"{norm.upper()} optimum {_point(optima[norm])}, loss {values[norm]:.1f}",
+            )
+        )
+        handles.append(plt.Line2D([], [], color=COLORS[norm], lw=1.6, ls="--", label=f"contour at {values[norm]:.1f}"))
+    handles.append(
+        plt.Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            color=COLORS["loss"],
+            markerfacecolor="white",
+            markeredgewidth=2,
+            label="nearby boundary point (its loss)",
+        )
+    )
+    fig.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=11)
+
+
+def _which_matters(hessian: NDArray[np.float64]) -> tuple[str, str] | None:
+    """(the coefficient the loss cares about, the other one), when one clearly dominates."""
+    if hessian[0, 0] >= 4 * hessian[1, 1]:
+        return _AXIS_NAMES
+    if hessian[1, 1] >= 4 * hessian[0, 0]:
+        return _AXIS_NAMES[::-1]
+    return None
+
+
+def _zoom_title(loss: QuadraticLoss, t: float) -> str:
+    matters = _which_matters(loss.hessian)
+    if matters:
+        return f"{matters[0]} matters, {matters[1]} hardly: the diamond and disc, t = {fmt(t)}"
+    return f"One loss, the diamond and the disc, t = {fmt(t)}"
+
+
+def _zoom_text(loss, t, optima, values, neighbors, costs) -> str:
+    def points(norm: str) -> str:
+        return " and ".join(f"{_point(p)} (loss {c:.1f})" for p, c in zip(neighbors[norm], costs[norm], strict=True))
+
+    l1, l2 = optima["l1"], optima["l2"]
+    l1_zero = [name for name, value in zip(_AXIS_NAMES, l1, strict=True) if value == 0.0]
+    l1_words = f"a tip of the diamond, so {' and '.join(l1_zero)} is exactly zero" if l1_zero else "not on an axis"
+    l2_words = "off the axes: neither coefficient is zero" if np.all(l2 != 0.0) else "on an axis"
+    inside = "inside" if values["l2"] < values["l1"] else "outside"
+    matters = _which_matters(loss.hessian)
+    shape = (
+        f"""; the loss rises much faster along {matters[0]} than along {matters[1]}, so
+        {matters[0]} matters and {matters[1]} hardly"""
+        if matters
+        else ""
+    )
+    tip = (
+        """ Near the tip the disc's edge runs almost parallel to the axis it leaves from, while
+        the diamond's edges slope away at 45 degrees."""
+        if l1_zero
+        else ""
+    )
+    return f"""Two panels of the plane of β₁ and β₂, drawn to scale. Top: grey elliptical
+        contours of a loss whose minimum (an open circle) is at {_point(loss.center)}{shape}.
+        The diamond and the disc of budget {fmt(t)} share their four tips on the axes. The exact
+        L1 optimum is {_point(l1)}, {l1_words}, with loss {values["l1"]:.2f}; the exact L2
+        optimum is {_point(l2)}, {l2_words}, with loss {values["l2"]:.2f}. A dashed contour in
+        each region's colour passes through its optimum; the L2 optimum lies {inside} the L1
+        optimum's contour. A rectangle marks the area shown below. Bottom: that area zoomed
+        in.{tip} Nearby points on the diamond's edges, {points("l1")}, cost more than the L1
+        optimum; nearby points on the disc, {points("l2")}, cost more than the L2 optimum."""
