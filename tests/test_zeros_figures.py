@@ -175,18 +175,6 @@ def test_percent(rate, text):
 # -- published against exact -----------------------------------------------------------------------
 
 
-def test_published_rates_are_the_reference_articles():
-    """The numbers in article-notes.md: L1 66/72/80 %, L2 3/5/45 %."""
-    assert figures.PUBLISHED_RATES == {
-        ("symmetric", "l1"): 0.66,
-        ("symmetric", "l2"): 0.03,
-        ("general", "l1"): 0.72,
-        ("general", "l2"): 0.05,
-        ("taco", "l1"): 0.80,
-        ("taco", "l2"): 0.45,
-    }
-
-
 def test_published_vs_exact_draws_the_three_rates_of_each_cloud():
     fig = figures.published_vs_exact(n=SMALL)
     (ax,) = fig.axes

@@ -225,17 +225,7 @@ def published_vs_exact(
     ax.set_title("Zero rates: exact, coarse search, published", fontsize=13)
     handles = [
         plt.Line2D([], [], ls="", marker="o", color=COLORS["loss"], markersize=10, label="exact solver"),
-        plt.Line2D(
-            [],
-            [],
-            ls="",
-            marker="o",
-            color=COLORS["loss"],
-            markerfacecolor="white",
-            markeredgewidth=2,
-            markersize=10,
-            label=f"best of {points} boundary points",
-        ),
+        _hollow_handle(f"best of {points} boundary points", markersize=10),
         plt.Line2D([], [], ls="", marker="x", color=COLORS["loss"], markeredgewidth=2.4, label="published"),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=10, columnspacing=1.0)
@@ -662,18 +652,7 @@ def _zoom_legend(fig, loss, t, optima, values) -> None:
             )
         )
         handles.append(plt.Line2D([], [], color=COLORS[norm], lw=1.6, ls="--", label=f"contour at {values[norm]:.1f}"))
-    handles.append(
-        plt.Line2D(
-            [],
-            [],
-            ls="",
-            marker="o",
-            color=COLORS["loss"],
-            markerfacecolor="white",
-            markeredgewidth=2,
-            label="nearby boundary point (its loss)",
-        )
-    )
+    handles.append(_hollow_handle("nearby boundary point (its loss)"))
     fig.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=11)
 
 
@@ -724,3 +703,18 @@ def _zoom_text(loss, t, optima, values, neighbors, costs) -> str:
         optimum's contour. A rectangle marks the area shown below. Bottom: that area zoomed
         in.{tip} Nearby points on the diamond's edges, {points("l1")}, cost more than the L1
         optimum; nearby points on the disc, {points("l2")}, cost more than the L2 optimum."""
+
+
+def _hollow_handle(label: str, **kwargs) -> plt.Line2D:
+    """A legend entry for hollow round markers (the points a search or a comparison tried)."""
+    return plt.Line2D(
+        [],
+        [],
+        ls="",
+        marker="o",
+        color=COLORS["loss"],
+        markerfacecolor="white",
+        markeredgewidth=2,
+        label=label,
+        **kwargs,
+    )
