@@ -176,6 +176,8 @@ class QuadraticLoss:
                 u = np.linalg.solve(block, quadratic.xty[active])
                 v = np.linalg.solve(block, signs)
                 lam_star = 2.0 * (signs @ u - t) / (signs @ v)
+                if -1e-12 * quadratic.lambda_max < lam_star < 0.0:  # t at ‖c‖₁ up to rounding: λ = 0
+                    lam_star = 0.0
                 candidate = np.zeros(self.p)
                 candidate[active] = u - 0.5 * lam_star * v
                 if (

@@ -17,6 +17,7 @@ KKT_TOL = 1e-10
 """Largest optimality (KKT) residual the iterative solvers accept, relative to the data scale."""
 
 _MAX_SWEEPS = 100_000
+_MAX_PIECES = 20  # homotopy pieces allowed per coefficient before giving up
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class LinearFit:
         Largest violation of the optimality conditions, relative to the data scale
         (λ_max); below :data:`~regexplain.math.solvers.KKT_TOL` for every returned fit.
     n_sweeps : int
-        Coordinate-descent sweeps used (0 for closed forms).
+        Coordinate-descent sweeps used (0 when a closed form or the exact homotopy answered).
     """
 
     intercept: float
@@ -85,14 +86,65 @@ class Quadratic:
         return float(2.0 * np.abs(self.xty).max())
 
     def penalized(self, lam: float, penalty: Penalty, tol: float = KKT_TOL) -> tuple[NDArray[np.float64], int]:
-        """Exact minimizer of the quadratic + ``lam·P(β)``, and the sweeps it took.
+        """Exact minimizer of the quadratic + ``lam·P(β)``, and the coordinate-descent sweeps it took.
 
-        Cyclic coordinate descent; after every sweep the current signs are used to solve the
-        optimality equations exactly (:meth:`polish`), and an answer is returned only once
-        its KKT residual is below ``tol``. Coefficients outside the active set are exactly 0.0.
+        First the exact homotopy (:meth:`homotopy`, 0 sweeps); if it cannot finish (a singular
+        active set) or rounding spoils its answer, cyclic coordinate descent started from that
+        answer, which after every sweep solves the optimality
+        equations exactly on the current signs (:meth:`polish`). Either answer is returned only
+        once its KKT residual is below ``tol``. Coefficients outside the active set are exactly 0.0.
         """
-        gram, xty = self.gram, self.xty
+        beta = self.homotopy(lam, penalty)
+        if beta is not None and self.kkt_residual(beta, lam, penalty) < tol:
+            return beta, 0
+        # Rounding in a nearly singular active block: finish from the homotopy's answer.
+        return self._coordinate_descent(lam, penalty, tol, start=beta)
+
+    def homotopy(self, lam: float, penalty: Penalty) -> NDArray[np.float64] | None:
+        """Follow the exact piecewise-linear path of minimizers from β = 0 down to ``lam``.
+
+        The L2 part is fixed at its final strength and folded into the quadratic; the L1
+        strength μ then falls from λ_max. Between events the active set A and signs s are
+        constant and ``β_A(μ) = G_AA⁻¹(q_A − (μ/2)s)``; an event is an inactive coefficient
+        whose correlation reaches ±μ (it joins) or an active one that reaches 0 (it leaves).
+        The number of pieces is finite, so the answer is exact up to rounding. Returns None
+        when an active block is singular (then coordinate descent takes over).
+        """
+        gram = self.gram + lam * (1.0 - penalty.l1_ratio) * np.eye(self.xty.size)
+        xty, target = self.xty, lam * penalty.l1_ratio
         beta = np.zeros(xty.size)
+        mu = self.lambda_max
+        if target >= mu:
+            return beta
+        active = [int(np.argmax(np.abs(xty)))]
+        signs = [float(np.sign(xty[active[0]]))]
+        for _ in range(_MAX_PIECES * max(1, xty.size)):
+            block = gram[np.ix_(active, active)]
+            try:
+                u = np.linalg.solve(block, xty[active])
+                v = np.linalg.solve(block, np.array(signs))
+            except np.linalg.LinAlgError:
+                return None
+            mu_next, event = _next_event(gram, xty, active, u, v, mu)
+            if mu_next <= target:
+                beta[active] = u - 0.5 * target * v
+                return beta
+            mu = mu_next
+            kind, index, sign = event
+            if kind == "join":
+                active.append(index)
+                signs.append(sign)
+            else:
+                del active[index], signs[index]
+                if not active:
+                    return None
+        return None
+
+    def _coordinate_descent(
+        self, lam: float, penalty: Penalty, tol: float, start: NDArray[np.float64] | None = None
+    ) -> tuple[NDArray[np.float64], int]:
+        gram, xty = self.gram, self.xty
+        beta = np.zeros(xty.size) if start is None else start.copy()
         l2 = lam * (1.0 - penalty.l1_ratio)
         diagonal = np.diag(gram)
         for sweep in range(1, _MAX_SWEEPS + 1):
@@ -131,6 +183,31 @@ class Quadratic:
             return None
         polished[active] = solution
         return polished
+
+
+def _next_event(
+    gram: NDArray[np.float64], xty: NDArray[np.float64], active: list[int], u, v, mu: float
+) -> tuple[float, tuple[str, int, float]]:
+    """The largest μ' < μ at which the active set changes along ``β_A = u − (μ'/2)v``, and how."""
+    best, event = 0.0, ("leave", 0, 0.0)
+    below = mu * (1.0 - 1e-12)  # an event at the current μ has already happened
+    # Leaving: an active coefficient crosses 0 at μ' = 2u_i / v_i.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        crossing = np.where(v != 0.0, 2.0 * u / v, 0.0)
+    for i, candidate in enumerate(crossing):
+        if best < candidate < below:
+            best, event = candidate, ("leave", i, 0.0)
+    # Joining: inactive correlation c_j(μ') = a_j + μ'·b_j reaches ±μ'.
+    inactive = np.setdiff1d(np.arange(xty.size), active)
+    a = 2.0 * (xty[inactive] - gram[np.ix_(inactive, active)] @ u)
+    b = gram[np.ix_(inactive, active)] @ v
+    for sign in (1.0, -1.0):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            reach = sign * a / (1.0 - sign * b)
+        for j, candidate in zip(inactive, reach, strict=True):
+            if best < candidate < below:
+                best, event = candidate, ("join", int(j), sign)
+    return float(best), event
 
 
 @dataclass(frozen=True)
