@@ -138,12 +138,20 @@ def simulate_clouds(family: str, norm: str, n: int, *, t: float = 2.0, box: floa
     hessians, minima = sample_quadratics(family, n, p=2, box=box, t=t, norm=norm, seed=seed)
     t, box = float(t), float(box)
     solutions = _diamond_minima(hessians, minima, t) if norm == "l1" else _disc_minima(hessians, minima, t)
-    zero = np.any(solutions == 0.0, axis=1)
-    near_miss = ~zero & (np.abs(solutions).min(axis=1) <= NEAR_MISS_TOL)
-    arrays = [hessians, minima, solutions, zero, near_miss]
+    arrays = [hessians, minima, solutions, *outcomes(solutions)]
     for array in arrays:
         array.flags.writeable = False
     return Clouds(family, norm, t, box, *arrays)
+
+
+def outcomes(solutions: NDArray[np.float64]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """The zero and near-miss flags of exact solutions (rows), by the rule every cloud uses.
+
+    A solution is a zero when a coefficient is exactly 0.0, and a near miss when it is not a
+    zero but its smallest coefficient in size is at most :data:`NEAR_MISS_TOL`.
+    """
+    zero = np.any(solutions == 0.0, axis=1)
+    return zero, ~zero & (np.abs(solutions).min(axis=1) <= NEAR_MISS_TOL)
 
 
 def _diamond_minima(hessians: NDArray[np.float64], minima: NDArray[np.float64], t: float) -> NDArray[np.float64]:

@@ -15,7 +15,6 @@ in every cloud, one scatter per outcome: ``"cloud-zero"``, ``"cloud-near_miss"``
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -24,7 +23,14 @@ from numpy.typing import NDArray
 
 from ..math.quadratic import NORMS, QuadraticLoss
 from ..math.random_losses import sample_quadratics
-from ..math.simulate import NEAR_MISS_TOL, Clouds, boundary_search, simulate_clouds, zero_rates_by_dimension
+from ..math.simulate import (
+    NEAR_MISS_TOL,
+    Clouds,
+    boundary_search,
+    outcomes,
+    simulate_clouds,
+    zero_rates_by_dimension,
+)
 from .constraints import (
     _CONTOUR_COLOR,
     _NORM_TEX,
@@ -285,7 +291,8 @@ def where_zeros_come_from(
     shape = np.asarray(shape, dtype=float)
     _, minima = sample_quadratics("symmetric", n_shape, box=box, t=t, norm="l1", seed=seed)
     solutions = np.array([QuadraticLoss(shape, c).constrained_minimum("l1", t) for c in minima])
-    shaped = _Panel(minima, solutions, t, box)
+    hessians = np.broadcast_to(shape, (n_shape, 2, 2))
+    shaped = Clouds("fixed shape", "l1", t, box, hessians, minima, solutions, *outcomes(solutions))
 
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 11.0))
     panels = ((round_cloud, None), (shaped, shape))
@@ -500,29 +507,6 @@ def zero_rate_by_dimension(
 
 _TIPS = np.array([(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)])
 _BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2}
-
-
-@dataclass(frozen=True)
-class _Panel:
-    """Minima and their exact L1 solutions, flagged as :class:`~regexplain.Clouds` flags them."""
-
-    minima: NDArray[np.float64]
-    solutions: NDArray[np.float64]
-    t: float
-    box: float
-    norm: str = "l1"
-
-    @property
-    def zero(self) -> NDArray[np.bool_]:
-        return np.any(self.solutions == 0.0, axis=1)
-
-    @property
-    def near_miss(self) -> NDArray[np.bool_]:
-        return ~self.zero & (np.abs(self.solutions).min(axis=1) <= NEAR_MISS_TOL)
-
-    @property
-    def zero_rate(self) -> float:
-        return float(self.zero.mean())
 
 
 def _perpendicular(corner: NDArray[np.float64]) -> NDArray[np.float64]:
