@@ -8,6 +8,7 @@ builds must be identical), ``bench`` (build times, run times, page weights).
 """
 
 import shutil
+import sys
 from pathlib import Path
 
 import nox
@@ -17,9 +18,9 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["lint", "tests"]
 
 ROOT = Path(__file__).parent
-DOCS = ROOT / "docs"
-BUILD = DOCS / "_build"
-HTML = BUILD / "html"
+sys.path.insert(0, str(ROOT / "docs"))
+from site_build import BUILD_ENV, HTML, clean_outputs, sphinx_args  # noqa: E402
+
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 # uv-made environments get no .pyc files when PYTHONDONTWRITEBYTECODE is set, which makes every
 # import, and every notebook kernel start, about twice as slow.
@@ -31,31 +32,9 @@ def install(session: nox.Session, *groups: str) -> None:
     session.install(".", *nox.project.dependency_groups(PYPROJECT, *groups), env=INSTALL_ENV)
 
 
-def clean_outputs() -> None:
-    """Remove everything a build writes, so that nothing stale can be published."""
-    for path in (BUILD, DOCS / "auto_examples", DOCS / "sg_execution_times.rst"):
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-
-
 def build_site(session: nox.Session, html: Path = HTML) -> None:
     clean_outputs()
-    session.run(
-        "sphinx-build",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "-b",
-        "html",
-        "-d",
-        str(BUILD / "doctrees"),
-        str(DOCS),
-        str(html),
-        env={"SOURCE_DATE_EPOCH": "0"},
-    )
+    session.run("sphinx-build", *sphinx_args(html), env=BUILD_ENV)
     session.log(f"Site built: open {html / 'index.html'}")
 
 

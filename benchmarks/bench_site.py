@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -36,9 +35,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
-BUILD = DOCS / "_build"
-HTML = BUILD / "html"
+sys.path.insert(0, str(ROOT / "docs"))
+from site_build import BUILD_ENV, DOCS, HTML, clean_outputs, sphinx_args  # noqa: E402
+
 EXAMPLES = ROOT / "examples"
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -234,11 +233,12 @@ def site_size(html_dir: Path = HTML) -> int:
     return sum(p.stat().st_size for p in html_dir.rglob("*") if p.is_file())
 
 
-def browser_weights(html_dir: Path = HTML) -> dict[str, int] | str:
-    """Weigh every page in Chromium: the bytes of every response while it loads with an empty cache.
+def browser_loads(html_dir: Path = HTML) -> dict[str, tuple[dict[str, int], list[str]]] | str:
+    """Load every page in Chromium with an empty cache: the bytes of each response, and any problems.
 
     Uses the browser tests' helpers (``tests/browser/checks.py``): the site is served on 127.0.0.1
-    and nothing else is reached.
+    and nothing else is reached. Pages the browser tests already loaded in this process are not
+    loaded again.
 
     Parameters
     ----------
@@ -248,7 +248,8 @@ def browser_weights(html_dir: Path = HTML) -> dict[str, int] | str:
     Returns
     -------
     dict or str
-        Page -> bytes; or, when Chromium cannot run here, the reason (with how to install it).
+        Page -> ({URL path: bytes}, problems while loading); or, when Chromium cannot run here,
+        the reason (with how to install it).
     """
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
     import checks
@@ -256,39 +257,36 @@ def browser_weights(html_dir: Path = HTML) -> dict[str, int] | str:
     problem = checks.chromium_problem()
     if problem:
         return problem
-    weights = {}
+    loads = {}
     browser = checks.acquire_browser()
     try:
         with checks.serve(html_dir) as origin:
             for page in site_pages(html_dir):
                 path = page.relative_to(html_dir).as_posix()
-                responses, _ = checks.measure_weight(browser, origin, path)
-                weights[path] = sum(responses.values())
+                measured = checks.MEASURED.get((str(html_dir), path))
+                loads[path] = measured or checks.measure_weight(browser, origin, path)
     finally:
         checks.release_browser()
-    return weights
+    return loads
+
+
+def browser_weights(html_dir: Path = HTML) -> dict[str, int] | str:
+    """Page -> bytes Chromium downloads to show it (see :func:`browser_loads`), or why it cannot run."""
+    loads = browser_loads(html_dir)
+    if isinstance(loads, str):
+        return loads
+    return {page: sum(responses.values()) for page, (responses, _) in loads.items()}
 
 
 # -- Timings -----------------------------------------------------------------------------------
 
 
-def clean_outputs() -> None:
-    """Remove everything a build writes (the same list as ``noxfile.clean_outputs``)."""
-    for path in (BUILD, DOCS / "auto_examples", DOCS / "sg_execution_times.rst"):
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-
-
 def sphinx_build() -> float:
     """Build the site into ``docs/_build/html`` as ``nox -s docs`` does; return the wall time in seconds."""
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
-    command += ["-d", str(BUILD / "doctrees"), str(DOCS), str(HTML)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    env.pop("MPLBACKEND", None)
     start = time.perf_counter()
-    subprocess.run(command, check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", *sphinx_args()], check=True, env={**os.environ, **BUILD_ENV}, cwd=ROOT
+    )
     return time.perf_counter() - start
 
 

@@ -19,8 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "benchmarks")]
 
-import checks  # noqa: E402
-from bench_site import PAGE_BUDGET, SITE_BUDGET, page_weight, site_pages, site_size  # noqa: E402
+from bench_site import PAGE_BUDGET, SITE_BUDGET, browser_loads, page_weight, site_size  # noqa: E402
 
 HTML = Path(os.environ.get("REGEXPLAIN_SITE", ROOT / "docs" / "_build" / "html"))
 
@@ -37,22 +36,12 @@ def site():
 @pytest.fixture(scope="module")
 def loaded(site):
     """Page -> {URL path: bytes} of everything Chromium downloaded to show it."""
-    problem = checks.chromium_problem()
-    if problem:
-        pytest.fail(problem, pytrace=False)
-    weights = {}
-    browser = checks.acquire_browser()
-    try:
-        with checks.serve(site) as origin:
-            for page in site_pages(site):
-                path = page.relative_to(site).as_posix()
-                measured = checks.MEASURED.get((str(site), path))  # already loaded by the browser tests
-                responses, problems = measured or checks.measure_weight(browser, origin, path)
-                assert not problems, f"{path} did not load completely, so its weight means nothing: {problems}"
-                weights[path] = responses
-    finally:
-        checks.release_browser()
-    return weights
+    loads = browser_loads(site)
+    if isinstance(loads, str):
+        pytest.fail(loads, pytrace=False)
+    for path, (_, problems) in loads.items():
+        assert not problems, f"{path} did not load completely, so its weight means nothing: {problems}"
+    return {path: responses for path, (responses, _) in loads.items()}
 
 
 def _mb(n):
