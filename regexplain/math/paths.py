@@ -11,6 +11,7 @@ coefficient is 0.
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import homotopy
 from ._validate import as_float_array, check_choice
 from .quadratic import NORMS, QuadraticLoss
 
@@ -35,9 +36,6 @@ ROUND_STEPS = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
 
 TILTED_STEPS = (0.0, 3.0, 6.0, 9.0, 12.0, 18.0, 24.0)
 """The λ the chapter steps through with the L1 penalty on :data:`TILTED`, up to where every coefficient is 0."""
-
-_MAX_PIECES = 1000
-_RTOL = 1e-12
 
 
 def penalized_path(loss: QuadraticLoss, norm: str, lams: ArrayLike) -> NDArray[np.float64]:
@@ -73,11 +71,8 @@ def l1_breakpoints(loss: QuadraticLoss) -> NDArray[np.float64]:
     and their signs are fixed and the minimum is linear in λ,
     ``β_A(λ) = H_AA⁻¹((Hc)_A − (λ/2)·s)`` on the active set A with signs s, so the L1 path is
     exactly the broken line through the minima at ``[0, *l1_breakpoints(loss)]``. The last
-    breakpoint is the smallest λ at which every coefficient is 0, ``2‖Hc‖∞``.
-
-    Computed by following the path from λ = 0 (a homotopy): on each piece the next λ at which
-    an active coefficient reaches 0, or an inactive one's optimality condition
-    ``|2(Hc − Hβ)_j| ≤ λ`` would break, ends the piece.
+    breakpoint is the smallest λ at which every coefficient is 0, ``2‖Hc‖∞``. They are the ends
+    of the pieces of the one exact L1 path (:func:`regexplain.math.homotopy.pieces`).
 
     Parameters
     ----------
@@ -88,53 +83,9 @@ def l1_breakpoints(loss: QuadraticLoss) -> NDArray[np.float64]:
     -------
     numpy.ndarray
         The breakpoints, increasing; ``[0.0]`` if the loss's minimum is the origin.
-
-    Raises
-    ------
-    RuntimeError
-        If the path has more pieces than a loss of this size can plausibly have (not seen in practice).
     """
     loss = _check_loss(loss)
-    hessian = loss.hessian
-    q = hessian @ loss.center
-    signs = np.sign(loss.center)  # 0 marks an inactive coefficient
-    # At λ = 0 the minimum is the center. A zero coordinate of the center whose optimality
-    # condition breaks for every λ > 0 (the loss's pull on it grows faster than λ) joins at once.
-    while True:
-        *_, b = _piece(hessian, q, signs)
-        joining = np.flatnonzero((signs == 0.0) & (np.abs(b) > 1.0))
-        if joining.size == 0:
-            break
-        signs[joining[0]] = np.sign(b[joining[0]])
-    lam = 0.0
-    breakpoints = []
-    for _ in range(_MAX_PIECES):
-        active = np.flatnonzero(signs)
-        if active.size == 0:
-            return np.array(breakpoints or [0.0])
-        u, v, a, b = _piece(hessian, q, signs)
-        events = []  # (λ, coefficient, its sign from then on)
-        # An active coefficient reaches 0 only if it moves toward it: |β_j| shrinks when s_j·v_j > 0.
-        with np.errstate(divide="ignore", invalid="ignore"):
-            leave = np.where(signs[active] * v > 0.0, 2.0 * u / v, np.inf)
-        events += [(lam_j, j, 0.0) for lam_j, j in zip(leave, active, strict=True)]
-        for j in np.flatnonzero(signs == 0.0):
-            for sign in (1.0, -1.0):
-                # The pull a_j + λ·b_j reaches sign·λ from inside only if it grows faster: sign·b_j > 1.
-                if sign * b[j] > 1.0:
-                    events.append((a[j] / (sign - b[j]), j, sign))
-        later = [event for event in events if np.isfinite(event[0]) and event[0] > lam * (1.0 + _RTOL)]
-        if not later:
-            raise RuntimeError(f"the L1 path of {loss!r} stopped at λ={lam} with active set {active.tolist()}")
-        lam = min(event[0] for event in later)
-        for lam_j, j, sign in later:
-            if lam_j <= lam * (1.0 + _RTOL):
-                signs[j] = sign
-        if not signs.any():
-            # The path ends at 0; take its λ from the closed form rather than the last division.
-            lam = 2.0 * np.abs(q).max()
-        breakpoints.append(float(lam))
-    raise RuntimeError(f"the L1 path of {loss!r} has more than {_MAX_PIECES} pieces")
+    return homotopy.breakpoints(homotopy.Quadratic(loss.hessian, loss.hessian @ loss.center))
 
 
 def first_zero_lambda(loss: QuadraticLoss) -> float:
@@ -161,18 +112,3 @@ def _check_loss(loss: object) -> QuadraticLoss:
     if not isinstance(loss, QuadraticLoss):
         raise TypeError(f"loss must be a QuadraticLoss, got {type(loss).__name__}")
     return loss
-
-
-def _piece(hessian, q, signs):
-    """One piece of the L1 path for the active set and signs in ``signs`` (0 = inactive).
-
-    Returns u, v with ``β_A(λ) = u − (λ/2)v`` on the active set, and a, b with the loss's
-    pull ``2(q − Hβ(λ)) = a + λb`` on every coefficient.
-    """
-    active = np.flatnonzero(signs)
-    if active.size == 0:
-        return np.zeros(0), np.zeros(0), 2.0 * q, np.zeros_like(q)
-    block = hessian[np.ix_(active, active)]
-    u = np.linalg.solve(block, q[active])
-    v = np.linalg.solve(block, signs[active])
-    return u, v, 2.0 * (q - hessian[:, active] @ u), hessian[:, active] @ v

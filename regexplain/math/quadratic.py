@@ -8,15 +8,13 @@ soft-constraint picture on the site is drawn from this class.
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import homotopy
 from ._validate import as_float_array, check_choice, check_real
-from .penalties import L1
-from .solvers import Quadratic
 
 NORMS = ("l1", "l2")
-TOL = 1e-12
-"""KKT tolerance of the iterative parts, relative to the loss's scale."""
 
-_MAX_ITER = 200
+_MAX_NEWTON = 100
+_EPS = np.finfo(float).eps
 
 
 class QuadraticLoss:
@@ -60,7 +58,7 @@ class QuadraticLoss:
         self.center = center
         self.floor = check_real(floor, "floor")
         self._eigenvalues, self._eigenvectors = eigenvalues, eigenvectors
-        self._quadratic = Quadratic(hessian, hessian @ center)
+        self._quadratic = homotopy.Quadratic(hessian, hessian @ center)
         for array in (self.hessian, self.center):
             array.flags.writeable = False
 
@@ -84,21 +82,42 @@ class QuadraticLoss:
     def penalized_minimum(self, norm: str, lam: float) -> NDArray[np.float64]:
         """Exact minimizer of ``loss + lam·‖β‖₁`` (``"l1"``) or ``loss + lam·‖β‖₂²`` (``"l2"``).
 
-        L2 in closed form, ``(H + λI)⁻¹Hc``; L1 by coordinate descent finished with an exact
-        solve on the active set (zero coefficients are exactly 0.0).
+        L2 in closed form, ``(H + λI)⁻¹Hc``; L1 by the exact homotopy of
+        :mod:`regexplain.math.homotopy` (the piecewise-linear path from λ_max down to ``lam``),
+        certified by its KKT conditions; zero coefficients are exactly 0.0.
+
+        Examples
+        --------
+        >>> import regexplain as rx
+        >>> loss = rx.QuadraticLoss([[2.0, 1.2], [1.2, 1.5]], [5.0, 1.5])
+        >>> loss.penalized_minimum("l1", 10.0)
+        array([2.35, 0.  ])
+        >>> loss.penalized_minimum("l2", 10.0).round(4)
+        array([0.8913, 0.2951])
         """
         norm = check_choice(norm, "norm", NORMS)
         lam = check_real(lam, "lam", low=0.0)
         if norm == "l2":
             return self._shrunk(lam)
-        return self._quadratic.penalized(lam, L1, tol=TOL)[0]
+        return homotopy.penalized(self._quadratic, lam)
 
     def constrained_minimum(self, norm: str, t: float) -> NDArray[np.float64]:
         """Exact minimizer of the loss subject to ``‖β‖₁ ≤ t`` (``"l1"``) or ``‖β‖₂ ≤ t`` (``"l2"``).
 
         ``t`` bounds the norm itself, so the diamond and the disc of the same ``t`` share their
         tips. The answer is the center when it is feasible; otherwise it lies on the boundary
-        and equals a penalized minimum, at the λ returned by :meth:`lam_for_t`.
+        and equals a penalized minimum, at the λ returned by :meth:`lam_for_t`: for L1 found on
+        the exact L1 path (the piece whose norms bracket ``t``, then one linear equation), for
+        L2 by Newton's method on the trust-region equation (:func:`disc_multipliers`).
+
+        Examples
+        --------
+        >>> import regexplain as rx
+        >>> loss = rx.QuadraticLoss([[1.0, 0.0], [0.0, 1.0]], [3.0, 1.0])
+        >>> loss.constrained_minimum("l1", 2.0)
+        array([2., 0.])
+        >>> loss.constrained_minimum("l2", 2.0).round(4)
+        array([1.8974, 0.6325])
         """
         return self._constrained(norm, t)[0]
 
@@ -137,57 +156,50 @@ class QuadraticLoss:
         return self._on_diamond(t) if norm == "l1" else self._on_sphere(t)
 
     def _on_sphere(self, t: float) -> tuple[NDArray[np.float64], float]:
-        """Solve ``‖(H + μI)⁻¹Hc‖ = t`` for μ > 0 (the trust-region equation).
-
-        Newton's method on ``1/‖β(μ)‖ − 1/t``, which is concave and increasing in μ, so the
-        iterates rise monotonically to the root from μ = 0 (Moré & Sorensen, 1983).
-        """
-        lam_i, d = self._eigenvalues, self._eigenvectors.T @ self.center
-        mu = 0.0
-        for _ in range(_MAX_ITER):
-            w = lam_i * d / (lam_i + mu)
-            size = np.sqrt(w @ w)
-            # d‖β‖/dμ = −Σ w_i² / (λ_i + μ) / ‖β‖
-            slope = -(w**2 / (lam_i + mu)).sum() / size
-            step = (1.0 / size - 1.0 / t) / (slope / size**2)
-            mu_next = mu + step
-            if not mu_next > mu or abs(size - t) <= 4 * np.finfo(float).eps * t:
-                break
-            mu = mu_next
-        return self._eigenvectors @ (lam_i * d / (lam_i + mu)), float(mu)
+        """The minimizer on the sphere ``‖β‖₂ = t`` and its multiplier μ (see :func:`disc_multipliers`)."""
+        weights = self._eigenvalues * (self._eigenvectors.T @ self.center)
+        mu = float(disc_multipliers(self._eigenvalues[None], weights[None], t)[0])
+        return self._eigenvectors @ (weights / (self._eigenvalues + mu)), mu
 
     def _on_diamond(self, t: float) -> tuple[NDArray[np.float64], float]:
-        """Find the λ at which the L1-penalized minimum has ``‖β‖₁ = t``.
+        beta, lam = homotopy.on_diamond(self._quadratic, t)
+        return beta, lam
 
-        Along the lasso path the active set and signs are piecewise constant and, within a
-        piece, ``β_A(λ) = H_AA⁻¹(q_A − (λ/2)s)`` is linear in λ, so ``‖β(λ)‖₁ = sᵀβ_A(λ)`` is
-        too. Bisection on λ finds the piece; the linear equation then gives λ exactly, and
-        the answer is accepted only if it satisfies the optimality conditions.
-        """
-        quadratic = self._quadratic
-        low, high = 0.0, quadratic.lambda_max
-        for _ in range(_MAX_ITER):
-            lam = 0.5 * (low + high)
-            beta = quadratic.penalized(lam, L1, tol=TOL)[0]
-            active = np.flatnonzero(beta)
-            if active.size:
-                signs = np.sign(beta[active])
-                block = self.hessian[np.ix_(active, active)]
-                u = np.linalg.solve(block, quadratic.xty[active])
-                v = np.linalg.solve(block, signs)
-                lam_star = 2.0 * (signs @ u - t) / (signs @ v)
-                if -1e-12 * quadratic.lambda_max < lam_star < 0.0:  # t at ‖c‖₁ up to rounding: λ = 0
-                    lam_star = 0.0
-                candidate = np.zeros(self.p)
-                candidate[active] = u - 0.5 * lam_star * v
-                if (
-                    lam_star >= 0.0
-                    and np.all(np.sign(candidate[active]) == signs)
-                    and quadratic.kkt_residual(candidate, lam_star, L1) < TOL
-                ):
-                    return candidate, float(lam_star)
-            if np.abs(beta).sum() > t:
-                low = lam
-            else:
-                high = lam
-        raise RuntimeError(f"no exact L1-constrained minimum found for t={t} in {_MAX_ITER} bisections")
+
+def disc_multipliers(eigenvalues: NDArray[np.float64], weights: NDArray[np.float64], t: float) -> NDArray[np.float64]:
+    """The multipliers μ ≥ 0 with ``‖w/(λ + μ)‖ = t``, one per row: the disc's trust-region equation.
+
+    For a loss ``(β − c)ᵀH(β − c)`` with ``H = V·diag(λ)·Vᵀ`` and ``w = λ·Vᵀc``, the minimizer on
+    the disc ``‖β‖₂ ≤ t`` is ``V·w/(λ + μ)`` at this μ (0 when the center is inside).
+    ``1/‖w/(λ + μ)‖`` is concave and increasing in μ, so Newton's method on it from μ = 0 rises
+    monotonically to the root (Moré & Sorensen, 1983); all rows iterate together, and each stops
+    when the norm is within a few ulps of ``t`` or the step stalls.
+
+    Parameters
+    ----------
+    eigenvalues : ndarray, shape (n, p)
+        The eigenvalues λ of each hessian, positive.
+    weights : ndarray, shape (n, p)
+        ``λ·Vᵀc`` of each loss.
+    t : float
+        The radius of the disc.
+
+    Returns
+    -------
+    ndarray, shape (n,)
+        The multipliers.
+    """
+    mu = np.zeros(len(eigenvalues))
+    running = (weights**2 / eigenvalues**2).sum(axis=1) > t * t  # centers outside the disc
+    for _ in range(_MAX_NEWTON):
+        lam, w, m = eigenvalues[running], weights[running], mu[running]
+        beta = w / (lam + m[:, None])
+        size = np.sqrt((beta**2).sum(axis=1))
+        slope = -(beta**2 / (lam + m[:, None])).sum(axis=1) / size  # d‖β‖/dμ
+        m_next = m + (1.0 / size - 1.0 / t) * size**2 / slope
+        moving = (m_next > m) & (np.abs(size - t) > 4 * _EPS * t)
+        mu[running] = np.where(moving, m_next, m)
+        running[running] = moving
+        if not running.any():
+            break
+    return mu

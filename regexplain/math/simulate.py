@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._validate import check_choice, check_int, check_real
-from .quadratic import NORMS, QuadraticLoss
+from .quadratic import NORMS, QuadraticLoss, disc_multipliers
 from .random_losses import SAMPLED_FAMILIES, sample_quadratics
 
 NEAR_MISS_TOL = 0.05
@@ -36,9 +36,6 @@ within ``arcsin(0.05/2) ≈ 1.4°`` of an axis, a little narrower than the ±1.8
 within which the reference's 100-point boundary search snaps to an axis point. It is absolute,
 not relative to ``t``: with another budget, read it as a tolerance in the units of β.
 """
-
-_MAX_NEWTON = 100
-_EPS = np.finfo(float).eps
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: compare by identity, arrays have no single truth value
@@ -196,9 +193,8 @@ def _disc_minima(hessians: NDArray[np.float64], minima: NDArray[np.float64], t: 
 
     The minimizer is ``β(μ) = (H + μI)⁻¹Hc`` with the ``μ > 0`` at which ``‖β(μ)‖ = t``. In the
     eigenbasis of ``H`` (``H = V diag(λ) Vᵀ``, ``d = Vᵀc``), ``β(μ) = V (λd / (λ + μ))``, and
-    ``1/‖β(μ)‖`` is concave and increasing in ``μ``, so Newton's method on ``1/‖β(μ)‖ − 1/t``
-    from ``μ = 0`` rises monotonically to the root (Moré & Sorensen, 1983). All trials iterate
-    together; each stops when ``‖β‖`` is within a few ulps of ``t`` or the step stalls.
+    μ comes from :func:`~regexplain.math.quadratic.disc_multipliers`, Newton's method on the
+    trust-region equation for all trials at once.
 
     Parameters
     ----------
@@ -216,27 +212,8 @@ def _disc_minima(hessians: NDArray[np.float64], minima: NDArray[np.float64], t: 
     """
     eigenvalues, eigenvectors = np.linalg.eigh(hessians)
     weights = eigenvalues * np.einsum("nji,nj->ni", eigenvectors, minima)  # λd
-    mu = _newton_mu(eigenvalues, weights, t)
+    mu = disc_multipliers(eigenvalues, weights, t)
     return np.einsum("nij,nj->ni", eigenvectors, weights / (eigenvalues + mu[:, None]))
-
-
-def _newton_mu(eigenvalues: NDArray[np.float64], weights: NDArray[np.float64], t: float) -> NDArray[np.float64]:
-    """Newton on ``1/‖w/(λ + μ)‖ − 1/t`` from ``μ = 0``, vectorized over the rows."""
-    mu = np.zeros(len(eigenvalues))
-    running = np.ones(len(eigenvalues), dtype=bool)
-    for _ in range(_MAX_NEWTON):
-        lam, w, m = eigenvalues[running], weights[running], mu[running]
-        beta = w / (lam + m[:, None])
-        size = np.sqrt((beta**2).sum(axis=1))
-        slope = -(beta**2 / (lam + m[:, None])).sum(axis=1) / size  # d‖β‖/dμ
-        step = (1.0 / size - 1.0 / t) * size**2 / slope
-        m_next = m + step
-        moving = (m_next > m) & (np.abs(size - t) > 4 * _EPS * t)
-        mu[running] = np.where(moving, m_next, m)
-        running[running] = moving
-        if not running.any():
-            break
-    return mu
 
 
 def _quadratic_forms(hessians: NDArray[np.float64], deltas: NDArray[np.float64]) -> NDArray[np.float64]:

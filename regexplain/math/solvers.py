@@ -1,8 +1,10 @@
-"""Exact solvers for penalized least squares.
+"""Exact solvers for penalized least squares, and the exact lasso and elastic-net paths.
 
 Every solver minimizes ``(1/n)‖y − β0 − Xβ‖² + lam·P(β)`` with the intercept β0 unpenalized.
 Eliminating β0 (it is ``mean(y) − mean(X)·β`` at the optimum) leaves the centred problem
-``(1/n)‖yc − Xc·β‖² + lam·P(β)``, which is what the functions below solve.
+``(1/n)‖yc − Xc·β‖² + lam·P(β)`` on the sufficient statistics ``G = XcᵀXc/n`` and
+``q = Xcᵀyc/n``: ridge in closed form, everything with an L1 part on the one exact path of
+:mod:`regexplain.math.homotopy`.
 """
 
 from dataclasses import dataclass
@@ -10,14 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import homotopy
 from ._validate import as_float_array, check_real, check_Xy
-from .penalties import L1, L2, Penalty
-
-KKT_TOL = 1e-10
-"""Largest optimality (KKT) residual the iterative solvers accept, relative to the data scale."""
-
-_MAX_SWEEPS = 100_000
-_MAX_PIECES = 20  # homotopy pieces allowed per coefficient before giving up
+from .homotopy import Piece, Quadratic, RatioPiece
+from .penalties import L2, Penalty
 
 
 @dataclass(frozen=True)
@@ -36,9 +34,7 @@ class LinearFit:
         The penalty P that was used.
     kkt_residual : float
         Largest violation of the optimality conditions, relative to the data scale
-        (λ_max); below :data:`~regexplain.math.solvers.KKT_TOL` for every returned fit.
-    n_sweeps : int
-        Coordinate-descent sweeps used (0 when a closed form or the exact homotopy answered).
+        (λ_max); below :data:`~regexplain.math.homotopy.KKT_TOL` for every returned fit.
     """
 
     intercept: float
@@ -46,7 +42,6 @@ class LinearFit:
     lam: float
     penalty: Penalty
     kkt_residual: float
-    n_sweeps: int
 
     def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predictions ``β0 + Xβ`` for the rows of ``X``."""
@@ -56,163 +51,9 @@ class LinearFit:
         return self.intercept + X @ self.coef
 
 
-@dataclass(frozen=True)
-class Quadratic:
-    """The quadratic ``β·Gβ − 2q·β`` (plus a constant), and exact penalized minimization of it.
-
-    The MSE on centred data is this with ``G = XcᵀXc/n`` and ``q = Xcᵀyc/n``; a quadratic loss
-    ``(β − c)ᵀH(β − c)`` is this with ``G = H`` and ``q = Hc``.
-    """
-
-    gram: NDArray[np.float64]
-    xty: NDArray[np.float64]
-
-    def smooth_gradient(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64]:
-        """Gradient of the quadratic plus the L2 part of the penalty."""
-        return 2.0 * (self.gram @ beta - self.xty) + 2.0 * lam * (1.0 - penalty.l1_ratio) * beta
-
-    def kkt_residual(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> float:
-        """Largest violation of ``0 ∈ ∇smooth + lam·r·∂‖β‖₁``, relative to the data scale."""
-        g = self.smooth_gradient(beta, lam, penalty)
-        l1 = lam * penalty.l1_ratio
-        violation = np.where(beta != 0.0, np.abs(g + l1 * np.sign(beta)), np.maximum(np.abs(g) - l1, 0.0))
-        # Relative to λ_max, the size of the gradient at β = 0, so the test does not depend on
-        # the units of the data. (λ_max = 0 only when β = 0 is the answer.)
-        return float(violation.max()) / (self.lambda_max or 1.0)
-
-    @property
-    def lambda_max(self) -> float:
-        """The smallest L1 strength at which β = 0 is optimal."""
-        return float(2.0 * np.abs(self.xty).max())
-
-    def penalized(self, lam: float, penalty: Penalty, tol: float = KKT_TOL) -> tuple[NDArray[np.float64], int]:
-        """Exact minimizer of the quadratic + ``lam·P(β)``, and the coordinate-descent sweeps it took.
-
-        First the exact homotopy (:meth:`homotopy`, 0 sweeps); if it cannot finish (a singular
-        active set) or rounding spoils its answer, cyclic coordinate descent started from that
-        answer, which after every sweep solves the optimality
-        equations exactly on the current signs (:meth:`polish`). Either answer is returned only
-        once its KKT residual is below ``tol``. Coefficients outside the active set are exactly 0.0.
-        """
-        beta = self.homotopy(lam, penalty)
-        if beta is not None and self.kkt_residual(beta, lam, penalty) < tol:
-            return beta, 0
-        # Rounding in a nearly singular active block: finish from the homotopy's answer.
-        return self._coordinate_descent(lam, penalty, tol, start=beta)
-
-    def homotopy(self, lam: float, penalty: Penalty) -> NDArray[np.float64] | None:
-        """Follow the exact piecewise-linear path of minimizers from β = 0 down to ``lam``.
-
-        The L2 part is fixed at its final strength and folded into the quadratic; the L1
-        strength μ then falls from λ_max. Between events the active set A and signs s are
-        constant and ``β_A(μ) = G_AA⁻¹(q_A − (μ/2)s)``; an event is an inactive coefficient
-        whose correlation reaches ±μ (it joins) or an active one that reaches 0 (it leaves).
-        The number of pieces is finite, so the answer is exact up to rounding. Returns None
-        when an active block is singular (then coordinate descent takes over).
-        """
-        gram = self.gram + lam * (1.0 - penalty.l1_ratio) * np.eye(self.xty.size)
-        xty, target = self.xty, lam * penalty.l1_ratio
-        beta = np.zeros(xty.size)
-        mu = self.lambda_max
-        if target >= mu:
-            return beta
-        active = [int(np.argmax(np.abs(xty)))]
-        signs = [float(np.sign(xty[active[0]]))]
-        for _ in range(_MAX_PIECES * max(1, xty.size)):
-            block = gram[np.ix_(active, active)]
-            try:
-                u = np.linalg.solve(block, xty[active])
-                v = np.linalg.solve(block, np.array(signs))
-            except np.linalg.LinAlgError:
-                return None
-            mu_next, event = _next_event(gram, xty, active, u, v, mu)
-            if mu_next <= target:
-                beta[active] = u - 0.5 * target * v
-                return beta
-            mu = mu_next
-            kind, index, sign = event
-            if kind == "join":
-                active.append(index)
-                signs.append(sign)
-            else:
-                del active[index], signs[index]
-                if not active:
-                    return None
-        return None
-
-    def _coordinate_descent(
-        self, lam: float, penalty: Penalty, tol: float, start: NDArray[np.float64] | None = None
-    ) -> tuple[NDArray[np.float64], int]:
-        gram, xty = self.gram, self.xty
-        beta = np.zeros(xty.size) if start is None else start.copy()
-        l2 = lam * (1.0 - penalty.l1_ratio)
-        diagonal = np.diag(gram)
-        for sweep in range(1, _MAX_SWEEPS + 1):
-            for j in range(xty.size):
-                curvature = diagonal[j] + l2
-                if curvature == 0.0:  # a constant column with no L2 part: the loss ignores β_j
-                    beta[j] = 0.0
-                    continue
-                # Correlation with the partial residual, leaving out coordinate j's own part.
-                c = xty[j] - gram[j] @ beta + diagonal[j] * beta[j]
-                beta[j] = L1.prox(c, lam * penalty.l1_ratio / 2.0)[()] / curvature
-            for candidate in (self.polish(beta, lam, penalty), beta):
-                if candidate is not None and self.kkt_residual(candidate, lam, penalty) < tol:
-                    return candidate, sweep
-        raise RuntimeError(f"coordinate descent did not reach KKT residual {tol} in {_MAX_SWEEPS} sweeps")
-
-    def polish(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> NDArray[np.float64] | None:
-        """Solve the optimality equations exactly on the active set and signs of ``beta``.
-
-        On the support A with signs s the conditions are linear:
-        ``(G_AA + lam(1−r)·I)·β_A = q_A − (lam·r/2)·s``. Returns None if that system is
-        singular or its solution changes a sign (the active set is not final yet).
-        """
-        active = np.flatnonzero(beta)
-        polished = np.zeros_like(beta)
-        if active.size == 0:
-            return polished
-        signs = np.sign(beta[active])
-        system = self.gram[np.ix_(active, active)] + lam * (1.0 - penalty.l1_ratio) * np.eye(active.size)
-        rhs = self.xty[active] - lam * penalty.l1_ratio / 2.0 * signs
-        try:
-            solution = np.linalg.solve(system, rhs)
-        except np.linalg.LinAlgError:
-            return None
-        if np.any(np.sign(solution) != signs):
-            return None
-        polished[active] = solution
-        return polished
-
-
-def _next_event(
-    gram: NDArray[np.float64], xty: NDArray[np.float64], active: list[int], u, v, mu: float
-) -> tuple[float, tuple[str, int, float]]:
-    """The largest μ' < μ at which the active set changes along ``β_A = u − (μ'/2)v``, and how."""
-    best, event = 0.0, ("leave", 0, 0.0)
-    below = mu * (1.0 - 1e-12)  # an event at the current μ has already happened
-    # Leaving: an active coefficient crosses 0 at μ' = 2u_i / v_i.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        crossing = np.where(v != 0.0, 2.0 * u / v, 0.0)
-    for i, candidate in enumerate(crossing):
-        if best < candidate < below:
-            best, event = candidate, ("leave", i, 0.0)
-    # Joining: inactive correlation c_j(μ') = a_j + μ'·b_j reaches ±μ'.
-    inactive = np.setdiff1d(np.arange(xty.size), active)
-    a = 2.0 * (xty[inactive] - gram[np.ix_(inactive, active)] @ u)
-    b = gram[np.ix_(inactive, active)] @ v
-    for sign in (1.0, -1.0):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            reach = sign * a / (1.0 - sign * b)
-        for j, candidate in zip(inactive, reach, strict=True):
-            if best < candidate < below:
-                best, event = candidate, ("join", int(j), sign)
-    return float(best), event
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Problem(Quadratic):
-    """The MSE of centred data as a :class:`Quadratic`, plus the means to recover β0."""
+    """The MSE of centred data as a :class:`~regexplain.math.homotopy.Quadratic`, plus the means to recover β0."""
 
     x_mean: NDArray[np.float64]
     y_mean: float
@@ -228,14 +69,14 @@ class _Problem(Quadratic):
         n = X.shape[0]
         return cls(Xc.T @ Xc / n, Xc.T @ yc / n, x_mean, y_mean)
 
-    def fit(self, beta: NDArray[np.float64], lam: float, penalty: Penalty, n_sweeps: int) -> LinearFit:
+    def fit(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> LinearFit:
+        r = penalty.l1_ratio
         return LinearFit(
             intercept=self.y_mean - float(self.x_mean @ beta),
             coef=beta,
             lam=lam,
             penalty=penalty,
-            kkt_residual=self.kkt_residual(beta, lam, penalty),
-            n_sweeps=n_sweeps,
+            kkt_residual=self.kkt_residual(beta, lam * r, lam * (1.0 - r)),
         )
 
 
@@ -267,16 +108,17 @@ def ridge(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True)
     denominators = eigenvalues + lam
     inverse = np.where(denominators > rank_tol, 1.0 / np.maximum(denominators, rank_tol), 0.0)
     beta = vectors @ (inverse * (vectors.T @ problem.xty))
-    return problem.fit(beta, lam, L2, n_sweeps=0)
+    return problem.fit(beta, lam, L2)
 
 
 def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_intercept: bool = True) -> LinearFit:
-    """Elastic net: minimize ``(1/n)‖y − β0 − Xβ‖² + lam·(r‖β‖₁ + (1 − r)‖β‖₂²)``, r = ``l1_ratio``.
+    """Elastic net: minimize ``(1/n)‖y − β0 − Xβ‖² + lam·(r‖β‖₁ + (1 − r)‖β‖₂²)``, r = ``l1_ratio``, exactly.
 
-    Solved by cyclic coordinate descent; after every sweep the signs found so far are used to
-    solve the remaining linear system exactly, and the answer is accepted only when its
-    optimality (KKT) residual is below :data:`~regexplain.math.solvers.KKT_TOL`. Coefficients outside the active set
-    are exactly ``0.0``.
+    With the L2 part ``lam(1 − r)`` held fixed, the minimizer is piecewise linear in the L1
+    strength; the exact homotopy (:func:`regexplain.math.homotopy.penalized`) follows it from
+    β = 0 down to ``lam·r``, a finite number of linear solves, and the answer is returned
+    only once its optimality (KKT) residual is below :data:`~regexplain.math.homotopy.KKT_TOL`.
+    Coefficients outside the active set are exactly ``0.0``. ``l1_ratio = 0`` is ridge's closed form.
 
     Parameters
     ----------
@@ -297,24 +139,46 @@ def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_
 
     Raises
     ------
-    RuntimeError
-        If the optimality conditions are not met within the sweep budget (not seen in practice).
+    ValueError
+        If an argument is out of range, or the answer cannot be certified (a degenerate design:
+        nearly collinear columns that no exact active set separates; the message says which).
+
+    Examples
+    --------
+    >>> import numpy as np, regexplain as rx
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    >>> fit = rx.elastic_net(X, X @ [2.0, 0.0], lam=0.5, l1_ratio=0.5)
+    >>> fit.coef.round(4), fit.coef[1] == 0.0
+    (array([1.3158, 0.    ]), np.True_)
     """
     lam = check_real(lam, "lam", low=0.0)
     penalty = Penalty(l1_ratio)
+    if penalty.l1_ratio == 0.0:
+        return ridge(X, y, lam, fit_intercept=fit_intercept)
     problem = _Problem.from_data(X, y, fit_intercept)
-    return _coordinate_descent(problem, lam, penalty)
+    r = penalty.l1_ratio
+    return problem.fit(homotopy.penalized(problem, lam * r, lam * (1.0 - r)), lam, penalty)
 
 
 def lasso(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True) -> LinearFit:
     """Lasso: minimize ``(1/n)‖y − β0 − Xβ‖² + lam·‖β‖₁`` exactly.
 
-    Same method and guarantees as :func:`elastic_net` with ``l1_ratio=1``.
-    Every coefficient is exactly ``0.0`` when ``lam >= lasso_lambda_max(X, y)``.
+    :func:`elastic_net` with ``l1_ratio=1``: the exact homotopy, certified by its KKT
+    conditions. Every coefficient is exactly ``0.0`` when ``lam >= lasso_lambda_max(X, y)``.
+    With ``lam = 0`` and more features than samples it returns the least-squares end of the
+    lasso path (a least-squares solution with at most n − 1 non-zero coefficients).
+
+    Examples
+    --------
+    >>> import numpy as np, regexplain as rx
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    >>> y = X @ [2.0, -0.1]
+    >>> rx.lasso(X, y, lam=0.0).coef.round(10)
+    array([ 2. , -0.1])
+    >>> rx.lasso(X, y, lam=0.5).coef
+    array([1.60526316, 0.        ])
     """
-    lam = check_real(lam, "lam", low=0.0)
-    problem = _Problem.from_data(X, y, fit_intercept)
-    return _coordinate_descent(problem, lam, L1)
+    return elastic_net(X, y, lam, 1.0, fit_intercept=fit_intercept)
 
 
 def lasso_lambda_max(X: ArrayLike, y: ArrayLike, *, fit_intercept: bool = True) -> float:
@@ -326,6 +190,91 @@ def lasso_lambda_max(X: ArrayLike, y: ArrayLike, *, fit_intercept: bool = True) 
     return _Problem.from_data(X, y, fit_intercept).lambda_max
 
 
-def _coordinate_descent(problem: _Problem, lam: float, penalty: Penalty) -> LinearFit:
-    beta, sweeps = problem.penalized(lam, penalty)
-    return problem.fit(beta, lam, penalty, sweeps)
+@dataclass(frozen=True, eq=False)
+class LassoPath:
+    """The exact path of lasso (or elastic-net) minimizers over every λ, from :func:`lasso_path`.
+
+    Attributes
+    ----------
+    lams : numpy.ndarray, shape (m,)
+        The breakpoints, decreasing: λ_max (every coefficient 0 from there up), each λ at
+        which a variable joins or leaves the active set or changes sign, and 0, the
+        least-squares end.
+    coefs : numpy.ndarray, shape (m, n_features)
+        The minimizer at each breakpoint; coefficients outside the active set are exactly 0.0.
+    intercepts : numpy.ndarray, shape (m,)
+        The unpenalized intercept at each breakpoint.
+    l1_ratio : float
+        The penalty's L1 share r (1 for the lasso).
+    """
+
+    lams: NDArray[np.float64]
+    coefs: NDArray[np.float64]
+    intercepts: NDArray[np.float64]
+    l1_ratio: float
+    _problem: _Problem
+    _pieces: tuple[Piece | RatioPiece, ...]
+
+    def at(self, lam: float) -> LinearFit:
+        """The exact minimizer at any ``lam ≥ 0``, read off the path.
+
+        For the lasso each piece is linear in λ, so this is linear interpolation between the
+        two breakpoints around ``lam``; for r < 1 it is the piece's rational formula. Either
+        way the answer is certified by its KKT conditions.
+        """
+        lam = check_real(lam, "lam", low=0.0)
+        r = self.l1_ratio
+        beta = homotopy.piece_at(self._pieces, lam * r if r == 1.0 else lam).at(lam * r if r == 1.0 else lam)
+        homotopy.certify(self._problem, beta, lam * r, lam * (1.0 - r))
+        return self._problem.fit(beta, lam, Penalty(r))
+
+
+def lasso_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0, fit_intercept: bool = True) -> LassoPath:
+    """The exact path of ``(1/n)‖y − β0 − Xβ‖² + λ·(r‖β‖₁ + (1 − r)‖β‖₂²)`` over all λ ≥ 0.
+
+    For the lasso (r = 1) the minimizer is piecewise linear in λ and the homotopy finds every
+    breakpoint exactly (the LARS-lasso algorithm of Efron, Hastie, Johnstone and Tibshirani,
+    2004, on the sufficient statistics). For 0 < r < 1 the L2 part grows with λ too, each
+    piece is a rational function of λ, and its end is located to the last bit.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, n_features)
+        Design matrix.
+    y : array_like, shape (n_samples,)
+        Targets.
+    l1_ratio : float, default 1.0
+        Share r of the L1 part, in (0, 1] (at r = 0, ridge, no coefficient is ever 0: use :func:`ridge`).
+    fit_intercept : bool, default True
+        Fit an unpenalized intercept; if False, β0 = 0.
+
+    Returns
+    -------
+    LassoPath
+        Its breakpoints ``lams``, the exact minimizers there (``coefs``, ``intercepts``) and
+        :meth:`LassoPath.at` for any λ.
+
+    Examples
+    --------
+    >>> import numpy as np, regexplain as rx
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    >>> path = rx.lasso_path(X, X @ [2.0, -0.1])
+    >>> path.lams.round(4)
+    array([3.2   , 0.0947, 0.    ])
+    >>> path.coefs.round(4)
+    array([[ 0.    ,  0.    ],
+           [ 1.9895,  0.    ],
+           [ 2.    , -0.1   ]])
+    >>> path.at(1.0).coef.round(4)
+    array([1.3684, 0.    ])
+    """
+    r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0, low_open=True)
+    problem = _Problem.from_data(X, y, fit_intercept)
+    walk = homotopy.pieces(problem) if r == 1.0 else homotopy.ratio_pieces(problem, r)
+    path = tuple(walk)
+    lams = np.unique([piece.high for piece in path] + [path[-1].low])[::-1]
+    coefs = np.array([homotopy.piece_at(path, lam).at(lam) for lam in lams])
+    intercepts = problem.y_mean - coefs @ problem.x_mean
+    for array in (lams, coefs, intercepts):
+        array.flags.writeable = False
+    return LassoPath(lams, coefs, intercepts, r, problem, path)
