@@ -1,7 +1,6 @@
 """QuadraticLoss against brute force, scipy.optimize, scikit-learn, closed forms and KKT conditions computed here."""
 
 import functools
-import time
 
 import numpy as np
 import pytest
@@ -644,13 +643,11 @@ def test_call_and_gradient_on_grids(p):
 
 
 @pytest.mark.parametrize("t", [7.0, 8.0])
-def test_ill_conditioned_l1_is_exact_and_fast(t):
-    """Condition number ~3e4: coordinate descent alone needed 10-40 s here; the exact path needs milliseconds."""
+def test_ill_conditioned_l1_is_exact(t):
+    """Condition number ~3e4 (coordinate descent needed 10-40 s here; the benchmark times the exact path)."""
     hessian = 0.9999 * np.ones((3, 3)) + 1e-4 * np.eye(3)
     loss = rx.QuadraticLoss(hessian, [0.3, 1.5, -6.4])
-    start = time.perf_counter()
     beta = loss.constrained_minimum("l1", t)
-    assert time.perf_counter() - start < 2.0
     assert np.abs(beta).sum() == pytest.approx(t, rel=1e-12)
     mu = loss.lam_for_t("l1", t)
     g = loss.gradient(beta)

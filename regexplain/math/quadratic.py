@@ -91,9 +91,9 @@ class QuadraticLoss:
         >>> import regexplain as rx
         >>> loss = rx.QuadraticLoss([[2.0, 1.2], [1.2, 1.5]], [5.0, 1.5])
         >>> loss.penalized_minimum("l1", 10.0)
-        array([2.35, 0.  ])
+        array([3.4, 0. ])
         >>> loss.penalized_minimum("l2", 10.0).round(4)
-        array([0.8913, 0.2951])
+        array([0.9212, 0.6213])
         """
         norm = check_choice(norm, "norm", NORMS)
         lam = check_real(lam, "lam", low=0.0)
@@ -108,7 +108,8 @@ class QuadraticLoss:
         tips. The answer is the center when it is feasible; otherwise it lies on the boundary
         and equals a penalized minimum, at the λ returned by :meth:`lam_for_t`: for L1 found on
         the exact L1 path (the piece whose norms bracket ``t``, then one linear equation), for
-        L2 by Newton's method on the trust-region equation (:func:`disc_multipliers`).
+        L2 by Newton's method on the trust-region equation
+        (:func:`~regexplain.math.quadratic.disc_multipliers`).
 
         Examples
         --------

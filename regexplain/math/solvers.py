@@ -51,6 +51,23 @@ class LinearFit:
         return self.intercept + X @ self.coef
 
 
+_RIDGE_SOLVE = 1e-10  # λ relative to the mean eigenvalue of G above which ridge is one linear solve
+
+
+def _centre(X: ArrayLike, y: ArrayLike, fit_intercept: bool):
+    """Validated, centred data ``(Xc, yc)`` and the means (zeros without an intercept)."""
+    X, y = check_Xy(X, y)
+    if not isinstance(fit_intercept, bool):
+        raise TypeError(f"fit_intercept must be True or False, got {fit_intercept!r}")
+    x_mean = X.mean(axis=0) if fit_intercept else np.zeros(X.shape[1])
+    y_mean = float(y.mean()) if fit_intercept else 0.0
+    Xc, yc = X - x_mean, y - y_mean
+    if fit_intercept:  # a constant column (or y) centres to exactly 0, not to a rounding residue
+        Xc[:, np.ptp(X, axis=0) == 0.0] = 0.0
+        yc *= np.ptp(y) != 0.0
+    return Xc, yc, x_mean, y_mean
+
+
 @dataclass(frozen=True, eq=False)
 class _Problem(Quadratic):
     """The MSE of centred data as a :class:`~regexplain.math.homotopy.Quadratic`, plus the means to recover β0."""
@@ -60,13 +77,11 @@ class _Problem(Quadratic):
 
     @classmethod
     def from_data(cls, X: ArrayLike, y: ArrayLike, fit_intercept: bool) -> "_Problem":
-        X, y = check_Xy(X, y)
-        if not isinstance(fit_intercept, bool):
-            raise TypeError(f"fit_intercept must be True or False, got {fit_intercept!r}")
-        x_mean = X.mean(axis=0) if fit_intercept else np.zeros(X.shape[1])
-        y_mean = float(y.mean()) if fit_intercept else 0.0
-        Xc, yc = X - x_mean, y - y_mean
-        n = X.shape[0]
+        return cls.from_centred(*_centre(X, y, fit_intercept))
+
+    @classmethod
+    def from_centred(cls, Xc: NDArray[np.float64], yc: NDArray[np.float64], x_mean, y_mean: float) -> "_Problem":
+        n = Xc.shape[0]
         return cls(Xc.T @ Xc / n, Xc.T @ yc / n, x_mean, y_mean)
 
     def fit(self, beta: NDArray[np.float64], lam: float, penalty: Penalty) -> LinearFit:
@@ -98,11 +113,29 @@ def ridge(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True)
     Returns
     -------
     LinearFit
-        ``β = (XcᵀXc + nλI)⁻¹ Xcᵀyc``, computed stably from the eigen-decomposition of XcᵀXc.
+        ``β = (XcᵀXc + nλI)⁻¹ Xcᵀyc``: one linear solve, in the dual form
+        ``Xcᵀ(XcXcᵀ + nλI)⁻¹yc`` when there are more features than samples; for λ within
+        about 1e-10 of 0 (relative to the data's scale), from the eigen-decomposition of XcᵀXc.
+
+    Examples
+    --------
+    >>> import numpy as np, regexplain as rx
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    >>> rx.ridge(X, X @ [2.0, -0.1], lam=0.5).coef.round(4)
+    array([ 1.    , -0.0273])
     """
     lam = check_real(lam, "lam", low=0.0)
-    problem = _Problem.from_data(X, y, fit_intercept)
-    # Eigen-decomposition of G = XcᵀXc/n gives β = V diag(1/(s + λ)) Vᵀ q.
+    Xc, yc, x_mean, y_mean = _centre(X, y, fit_intercept)
+    problem = _Problem.from_centred(Xc, yc, x_mean, y_mean)
+    n, p = Xc.shape
+    if lam > _RIDGE_SOLVE * max(np.trace(problem.gram) / p, np.finfo(float).tiny):
+        # Well conditioned: one linear solve, in the smaller of the primal (p × p) and dual (n × n) forms.
+        if p <= n:
+            beta = np.linalg.solve(problem.gram + lam * np.eye(p), problem.xty)
+        else:
+            beta = Xc.T @ np.linalg.solve(Xc @ Xc.T / n + lam * np.eye(n), yc / n)
+        return problem.fit(beta, lam, L2)
+    # λ near 0: G = V diag(s) Vᵀ gives β = V diag(1/(s + λ)) Vᵀq, directions of G's null space left out.
     eigenvalues, vectors = np.linalg.eigh(problem.gram)
     rank_tol = eigenvalues.max() * eigenvalues.size * np.finfo(float).eps
     denominators = eigenvalues + lam
@@ -149,7 +182,7 @@ def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_
     >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
     >>> fit = rx.elastic_net(X, X @ [2.0, 0.0], lam=0.5, l1_ratio=0.5)
     >>> fit.coef.round(4), fit.coef[1] == 0.0
-    (array([1.3158, 0.    ]), np.True_)
+    (array([1.1667, 0.    ]), np.True_)
     """
     lam = check_real(lam, "lam", low=0.0)
     penalty = Penalty(l1_ratio)
@@ -176,7 +209,7 @@ def lasso(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True)
     >>> rx.lasso(X, y, lam=0.0).coef.round(10)
     array([ 2. , -0.1])
     >>> rx.lasso(X, y, lam=0.5).coef
-    array([1.60526316, 0.        ])
+    array([1.5, 0. ])
     """
     return elastic_net(X, y, lam, 1.0, fit_intercept=fit_intercept)
 
@@ -196,14 +229,15 @@ class LassoPath:
 
     Attributes
     ----------
-    lams : numpy.ndarray, shape (m,)
-        The breakpoints, decreasing: λ_max (every coefficient 0 from there up), each λ at
+    lams : numpy.ndarray
+        Shape ``(m,)``: the breakpoints, decreasing: λ_max (every coefficient 0 from there up), each λ at
         which a variable joins or leaves the active set or changes sign, and 0, the
         least-squares end.
-    coefs : numpy.ndarray, shape (m, n_features)
-        The minimizer at each breakpoint; coefficients outside the active set are exactly 0.0.
-    intercepts : numpy.ndarray, shape (m,)
-        The unpenalized intercept at each breakpoint.
+    coefs : numpy.ndarray
+        Shape ``(m, n_features)``: the minimizer at each breakpoint; coefficients outside the
+        active set are exactly 0.0.
+    intercepts : numpy.ndarray
+        Shape ``(m,)``: the unpenalized intercept at each breakpoint.
     l1_ratio : float
         The penalty's L1 share r (1 for the lasso).
     """
@@ -260,13 +294,13 @@ def lasso_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0, fit_interce
     >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
     >>> path = rx.lasso_path(X, X @ [2.0, -0.1])
     >>> path.lams.round(4)
-    array([3.2   , 0.0947, 0.    ])
+    array([2.    , 0.0375, 0.    ])
     >>> path.coefs.round(4)
     array([[ 0.    ,  0.    ],
-           [ 1.9895,  0.    ],
+           [ 1.9625,  0.    ],
            [ 2.    , -0.1   ]])
-    >>> path.at(1.0).coef.round(4)
-    array([1.3684, 0.    ])
+    >>> path.at(1.0).coef
+    array([1., 0.])
     """
     r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0, low_open=True)
     problem = _Problem.from_data(X, y, fit_intercept)
