@@ -276,3 +276,17 @@ def test_a_constant_y_gives_zeros():
     np.testing.assert_array_equal(path.lams, [0.0])
     assert np.all(path.coefs == 0.0)
     assert path.intercepts[0] == 2.0
+
+
+def test_a_numerically_singular_design_raises_a_clear_error():
+    """Columns equal to 1e-8 (1 − R² ≈ 1e-15): no double-precision answer can be certified, so none is returned."""
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((20, 6))
+    X[:, 1] = X[:, 0] + 1e-8 * rng.standard_normal(20)
+    X[:, 2] = X[:, 0] - X[:, 3] + 1e-8 * rng.standard_normal(20)
+    y = X @ rng.standard_normal(6) + 0.1 * rng.standard_normal(20)
+    with pytest.raises(ValueError, match=r"degenerate: column \d is nearly a combination of the \d active columns"):
+        rx.lasso(X, y, 0.0)
+    # With an L2 part the same design is well posed, and certified.
+    fit = rx.elastic_net(X, y, 1e-3, 0.9)
+    assert kkt_violation(X, y, fit, 1e-3, 0.9) < 1e-9

@@ -33,9 +33,9 @@ from numpy.typing import NDArray
 KKT_TOL = 1e-10
 """Largest optimality (KKT) residual any L1 answer may have, relative to the data scale (λ_max)."""
 
-# A joining column counts as in the span of the active ones when 1 − R² of its regression on
-# them is below this: about the rounding level of a Gram matrix, where a pivot means nothing.
-_RANK_TOL = 1e-12
+# A joining column counts as in the span of the k active ones when 1 − R² of its regression on
+# them is below _RANK_TOL·(k + 1): the rounding level of that pivot, where it means nothing.
+_RANK_TOL = 4.0 * np.finfo(float).eps
 _PIECES_PER_FEATURE = 50  # a guard against cycling between active sets; real paths use a few
 
 
@@ -55,13 +55,17 @@ class Quadratic:
         """The smallest L1 strength at which β = 0 is optimal, ``2‖q‖∞``."""
         return float(2.0 * np.abs(self.xty).max())
 
-    def kkt_residual(self, beta: NDArray[np.float64], l1: float, ridge: float = 0.0) -> float:
-        """Largest violation of ``0 ∈ 2(G + δI)β − 2q + l1·∂‖β‖₁``, relative to λ_max."""
+    def kkt_violations(self, beta: NDArray[np.float64], l1: float, ridge: float = 0.0) -> NDArray[np.float64]:
+        """How far each coefficient is from ``0 ∈ 2(G + δI)β − 2q + l1·∂‖β‖₁``, relative to λ_max."""
         g = 2.0 * (self.gram @ beta - self.xty + ridge * beta)
         violation = np.where(beta != 0.0, np.abs(g + l1 * np.sign(beta)), np.maximum(np.abs(g) - l1, 0.0))
         # Relative to the gradient's size at β = 0, so the test does not depend on the data's units
         # (λ_max = 0 only when β = 0 is the answer).
-        return float(violation.max(initial=0.0)) / (self.lambda_max or 1.0)
+        return violation / (self.lambda_max or 1.0)
+
+    def kkt_residual(self, beta: NDArray[np.float64], l1: float, ridge: float = 0.0) -> float:
+        """The largest of :meth:`kkt_violations`."""
+        return float(self.kkt_violations(beta, l1, ridge).max(initial=0.0))
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,7 +126,7 @@ def pieces(quadratic: Quadratic, ridge: float = 0.0) -> Iterator[Piece]:
             j = event[1]
             row = inverse_factor @ gram[index, j]
             pivot = gram[j, j] - row @ row
-            if pivot > _RANK_TOL * gram[j, j]:
+            if pivot > _RANK_TOL * (index.size + 1) * gram[j, j]:
                 break
             held_out.add(j)  # in the span: its correlation tracks ±μ without it
         yield Piece(mu, mu_next, index, s, u, v, p)
@@ -407,19 +411,29 @@ def breakpoints(quadratic: Quadratic) -> NDArray[np.float64]:
 
 
 def certify(quadratic: Quadratic, beta: NDArray[np.float64], l1: float, ridge: float = 0.0) -> float:
-    """The KKT residual of ``beta``; raise a ``ValueError`` that says why if it exceeds :data:`KKT_TOL`."""
-    residual = quadratic.kkt_residual(beta, l1, ridge)
-    if residual > KKT_TOL:
-        active = np.flatnonzero(beta)
-        block = quadratic.gram[np.ix_(active, active)] + ridge * np.eye(active.size)
-        condition = np.linalg.cond(block) if active.size else 1.0
-        raise ValueError(
-            f"the exact L1 solution could not be certified: its KKT residual is {residual:.2e} > {KKT_TOL:g}. "
-            f"The problem is degenerate: the {active.size} active columns are (nearly) collinear, their "
-            f"Gram block has condition number {condition:.1e}; remove duplicated or collinear columns, "
-            f"or add an L2 part (elastic net)"
+    """The KKT residual of ``beta``; above :data:`KKT_TOL`, a ``ValueError`` that says what is degenerate."""
+    violations = quadratic.kkt_violations(beta, l1, ridge)
+    residual = float(violations.max(initial=0.0))
+    if residual <= KKT_TOL:
+        return residual
+    j = int(np.argmax(violations))
+    active = np.flatnonzero(beta)
+    gram = quadratic.gram + ridge * np.eye(beta.size)
+    block = gram[np.ix_(active, active)]
+    if beta[j] == 0.0 and active.size:
+        # How much of column j the active columns leave unexplained: 1 − R² of its regression on them.
+        explained = gram[j, active] @ np.linalg.lstsq(block, gram[active, j], rcond=None)[0]
+        what = (
+            f"column {j} is nearly a combination of the {active.size} active columns (1 − R² = "
+            f"{max(1.0 - explained / gram[j, j], 0.0):.1e}), too close to resolve in double precision"
         )
-    return residual
+    else:
+        what = f"the block of the {active.size} active columns has condition number {np.linalg.cond(block):.1e}"
+    raise ValueError(
+        f"the exact L1 solution could not be certified: its KKT residual is {residual:.2e} > {KKT_TOL:g}. "
+        f"The problem is degenerate: {what}. Remove (nearly) duplicated or collinear columns, or add an "
+        f"L2 part (elastic net)"
+    )
 
 
 def _refined(quadratic: Quadratic, piece: Piece, mu: float, ridge: float) -> NDArray[np.float64]:

@@ -294,7 +294,7 @@ def zero_rates_by_dimension(
     Each trial draws a loss with diagonal entries ``~ U(0, 10)`` and off-diagonal entries
     ``~ U(−1, 1)`` (positive definite only) and a minimum uniform in ``[−box, box]ᵖ`` outside
     the region, and solves it with :meth:`~regexplain.QuadraticLoss.constrained_minimum`, one
-    trial at a time (about 1,600 trials per second for L1: keep ``n`` to a few hundred). A
+    trial at a time (a few thousand trials per second: keep ``n`` to a few hundred). A
     trial counts when any coefficient is exactly 0.0. At ``p = 2`` the draws are those of
     :func:`~regexplain.simulate_clouds` with ``family="general"`` and the same seed.
 
