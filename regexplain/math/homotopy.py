@@ -142,8 +142,7 @@ def pieces(quadratic: Quadratic, ridge: float = 0.0) -> Iterator[Piece]:
             position = active.index(j)
             signs_before = signs[position]
             del active[position], signs[position]
-            block = gram[np.ix_(active, active)]
-            inverse_factor = np.linalg.inv(np.linalg.cholesky(block)) if active else np.zeros((0, 0))
+            inverse_factor = _refactor(gram, active)
             held_out.clear()  # the span shrank: held-out columns may need to join again
             just_joined, just_left = None, (j, signs_before)
         mu = mu_next
@@ -195,6 +194,19 @@ def _next_event(
     if mu_next <= 0.0:
         return 0.0, None
     return min(mu_next, mu), (kind, j, sign)
+
+
+def _refactor(gram: NDArray[np.float64], active: list[int]) -> NDArray[np.float64]:
+    """``L⁻¹`` of the Cholesky factor of the active block, from scratch (after a variable leaves)."""
+    if not active:
+        return np.zeros((0, 0))
+    try:
+        return np.linalg.inv(np.linalg.cholesky(gram[np.ix_(active, active)]))
+    except np.linalg.LinAlgError:
+        raise ValueError(
+            f"the L1 path is degenerate: the block of the active columns {sorted(active)} is numerically "
+            f"singular (nearly collinear columns); remove them, or add an L2 part (elastic net)"
+        ) from None
 
 
 def _grow(inverse_factor: NDArray[np.float64], row: NDArray[np.float64], pivot: float) -> NDArray[np.float64]:
