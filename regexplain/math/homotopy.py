@@ -132,19 +132,15 @@ def pieces(quadratic: Quadratic, ridge: float = 0.0) -> Iterator[Piece]:
         yield Piece(mu, mu_next, index, s, u, v, p)
         if event is None:
             return
-        kind, j, sign = event
+        kind, j, _ = event
+        sign_before = _change(active, signs, event)
         if kind == "join":
-            active.append(j)
-            signs.append(sign)
             inverse_factor = _grow(inverse_factor, row, pivot)
             just_joined, just_left = j, None
         else:
-            position = active.index(j)
-            signs_before = signs[position]
-            del active[position], signs[position]
             inverse_factor = _refactor(gram, active)
             held_out.clear()  # the span shrank: held-out columns may need to join again
-            just_joined, just_left = None, (j, signs_before)
+            just_joined, just_left = None, (j, sign_before)
         mu = mu_next
     raise ValueError(
         f"the L1 path did not reach μ = 0 within {_PIECES_PER_FEATURE * p + 10} pieces: the active set "
@@ -194,6 +190,19 @@ def _next_event(
     if mu_next <= 0.0:
         return 0.0, None
     return min(mu_next, mu), (kind, j, sign)
+
+
+def _change(active: list[int], signs: list[float], event: tuple[str, int, float]) -> float:
+    """Apply a join or a leave to the active set and signs; the sign the variable had (0.0 for a join)."""
+    kind, j, sign = event
+    if kind == "join":
+        active.append(j)
+        signs.append(sign)
+        return 0.0
+    position = active.index(j)
+    sign_before = signs[position]
+    del active[position], signs[position]
+    return sign_before
 
 
 def _refactor(gram: NDArray[np.float64], active: list[int]) -> NDArray[np.float64]:
@@ -305,13 +314,7 @@ def ratio_pieces(quadratic: Quadratic, l1_ratio: float) -> Iterator[RatioPiece]:
         yield RatioPiece(lam, low, *(getattr(piece, f) for f in _RATIO_FIELDS))
         if event is None:
             return
-        kind, j, sign = event
-        if kind == "join":
-            active.append(j)
-            signs.append(sign)
-        else:
-            position = active.index(j)
-            del active[position], signs[position]
+        _change(active, signs, event)
         lam = low
     raise ValueError(f"the elastic-net path did not reach λ = 0 within {_PIECES_PER_FEATURE * p + 10} pieces")
 
