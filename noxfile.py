@@ -28,8 +28,14 @@ INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
 
 
 def install(session: nox.Session, *groups: str) -> None:
-    """Install the package (not editable: test what users get) and dependency groups."""
+    """Install the package (not editable: test what users get) and dependency groups.
+
+    matplotlib gets a config folder of the session's own: its font cache names font files by
+    path, and a cache shared with other environments can miss this one's bundled fonts (mathtext
+    then falls back to upright glyphs and the figures change).
+    """
     session.install(".", *nox.project.dependency_groups(PYPROJECT, *groups), env=INSTALL_ENV)
+    session.env["MPLCONFIGDIR"] = str(Path(session.virtualenv.location) / "mplconfig")
 
 
 def build_site(session: nox.Session, html: Path = HTML) -> None:
