@@ -25,7 +25,7 @@ correlation then tracks ``±μ`` exactly and it never needs to join.
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -167,9 +167,12 @@ def _next_event(
     """
     candidates = []  # (μ', kind, variable, sign)
     # Leaving: an active coefficient moving toward 0 as μ falls (s·v < 0) reaches it at 2u/v.
-    for i, (j, s) in enumerate(zip(active, signs, strict=True)):
-        if j != just_joined and s * v[i] < 0.0:
-            candidates.append((2.0 * u[i] / v[i], "leave", j, 0.0))
+    moving = (np.array(signs) * v < 0.0) & (np.array(active, dtype=np.intp) != just_joined)
+    if moving.any():
+        with np.errstate(divide="ignore"):
+            root = np.where(moving, 2.0 * u / v, -np.inf)
+        i = int(np.argmax(root))
+        candidates.append((float(root[i]), "leave", active[i], 0.0))
     # Joining: the slack μ' − s·(a + μ'b) of an inactive correlation reaches 0 at s·a / (1 − s·b),
     # from above when it shrinks as μ' falls (1 − s·b > 0).
     inactive = np.ones(a.size, dtype=bool)
@@ -181,8 +184,8 @@ def _next_event(
             root = np.where(inactive & (slope > 0.0), sign * a / slope, -np.inf)
         if just_left is not None and just_left[1] == sign:
             root[just_left[0]] = -np.inf
-        j = int(np.argmax(root)) if root.size else 0
-        if root.size and root[j] > 0.0:
+        j = int(np.argmax(root))
+        if root[j] > 0.0:
             candidates.append((float(root[j]), "join", j, sign))
     if not candidates:
         return 0.0, None
@@ -311,7 +314,7 @@ def ratio_pieces(quadratic: Quadratic, l1_ratio: float) -> Iterator[RatioPiece]:
     for _ in range(_PIECES_PER_FEATURE * p + 10):
         piece = RatioPiece.on(quadratic, active, signs, l1_ratio, lam)
         low, event = _next_ratio_event(quadratic, piece)
-        yield RatioPiece(lam, low, *(getattr(piece, f) for f in _RATIO_FIELDS))
+        yield replace(piece, low=low)
         if event is None:
             return
         _change(active, signs, event)
@@ -319,7 +322,6 @@ def ratio_pieces(quadratic: Quadratic, l1_ratio: float) -> Iterator[RatioPiece]:
     raise ValueError(f"the elastic-net path did not reach λ = 0 within {_PIECES_PER_FEATURE * p + 10} pieces")
 
 
-_RATIO_FIELDS = ("active", "signs", "l1_ratio", "eigenvalues", "eigenvectors", "projections", "sign_projections", "p")
 _GRID = np.unique(np.r_[np.linspace(0.0, 1.0, 129), np.geomspace(1e-9, 1.0, 129)])[::-1][1:]  # below 1, down to 0
 
 

@@ -109,7 +109,7 @@ class QuadraticLoss:
         and equals a penalized minimum, at the λ returned by :meth:`lam_for_t`: for L1 found on
         the exact L1 path (the piece whose norms bracket ``t``, then one linear equation), for
         L2 by Newton's method on the trust-region equation
-        (:func:`~regexplain.math.quadratic.disc_multipliers`).
+        (:func:`~regexplain.math.quadratic.disc_minima`).
 
         Examples
         --------
@@ -154,42 +154,44 @@ class QuadraticLoss:
         size = np.abs(self.center).sum() if norm == "l1" else np.linalg.norm(self.center)
         if size <= t:
             return self.center.copy(), 0.0
-        return self._on_diamond(t) if norm == "l1" else self._on_sphere(t)
+        return homotopy.on_diamond(self._quadratic, t) if norm == "l1" else self._on_sphere(t)
 
     def _on_sphere(self, t: float) -> tuple[NDArray[np.float64], float]:
-        """The minimizer on the sphere ``‖β‖₂ = t`` and its multiplier μ (see :func:`disc_multipliers`)."""
-        weights = self._eigenvalues * (self._eigenvectors.T @ self.center)
-        mu = float(disc_multipliers(self._eigenvalues[None], weights[None], t)[0])
-        return self._eigenvectors @ (weights / (self._eigenvalues + mu)), mu
-
-    def _on_diamond(self, t: float) -> tuple[NDArray[np.float64], float]:
-        beta, lam = homotopy.on_diamond(self._quadratic, t)
-        return beta, lam
+        """The minimizer on the sphere ``‖β‖₂ = t`` and its multiplier μ (see :func:`disc_minima`)."""
+        beta, mu = disc_minima(self._eigenvalues[None], self._eigenvectors[None], self.center[None], t)
+        return beta[0], float(mu[0])
 
 
-def disc_multipliers(eigenvalues: NDArray[np.float64], weights: NDArray[np.float64], t: float) -> NDArray[np.float64]:
-    """The multipliers μ ≥ 0 with ``‖w/(λ + μ)‖ = t``, one per row: the disc's trust-region equation.
+def disc_minima(
+    eigenvalues: NDArray[np.float64], eigenvectors: NDArray[np.float64], centers: NDArray[np.float64], t: float
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The minimizers over the disc ``‖β‖₂ ≤ t`` of n quadratic losses at once, and their multipliers μ.
 
-    For a loss ``(β − c)ᵀH(β − c)`` with ``H = V·diag(λ)·Vᵀ`` and ``w = λ·Vᵀc``, the minimizer on
-    the disc ``‖β‖₂ ≤ t`` is ``V·w/(λ + μ)`` at this μ (0 when the center is inside).
-    ``1/‖w/(λ + μ)‖`` is concave and increasing in μ, so Newton's method on it from μ = 0 rises
-    monotonically to the root (Moré & Sorensen, 1983); all rows iterate together, and each stops
-    when the norm is within a few ulps of ``t`` or the step stalls.
+    For a loss ``(β − c)ᵀH(β − c)`` with ``H = V·diag(λ)·Vᵀ`` and ``w = λ·Vᵀc``, the minimizer is
+    ``V·w/(λ + μ)`` at the μ ≥ 0 of the trust-region equation ``‖w/(λ + μ)‖ = t`` (0 when the
+    center is inside). ``1/‖w/(λ + μ)‖`` is concave and increasing in μ, so Newton's method on
+    it from μ = 0 rises monotonically to the root (Moré & Sorensen, 1983); all rows iterate
+    together, and each stops when the norm is within a few ulps of ``t`` or the step stalls.
 
     Parameters
     ----------
     eigenvalues : ndarray, shape (n, p)
         The eigenvalues λ of each hessian, positive.
-    weights : ndarray, shape (n, p)
-        ``λ·Vᵀc`` of each loss.
+    eigenvectors : ndarray, shape (n, p, p)
+        The eigenvectors V of each hessian, as columns.
+    centers : ndarray, shape (n, p)
+        The unconstrained minima c.
     t : float
         The radius of the disc.
 
     Returns
     -------
-    ndarray, shape (n,)
-        The multipliers.
+    minima : ndarray, shape (n, p)
+        The constrained minimizers.
+    multipliers : ndarray, shape (n,)
+        Their multipliers μ.
     """
+    weights = eigenvalues * np.einsum("nji,nj->ni", eigenvectors, centers)  # λ·Vᵀc
     mu = np.zeros(len(eigenvalues))
     running = (weights**2 / eigenvalues**2).sum(axis=1) > t * t  # centers outside the disc
     for _ in range(_MAX_NEWTON):
@@ -203,4 +205,4 @@ def disc_multipliers(eigenvalues: NDArray[np.float64], weights: NDArray[np.float
         running[running] = moving
         if not running.any():
             break
-    return mu
+    return np.einsum("nij,nj->ni", eigenvectors, weights / (eigenvalues + mu[:, None])), mu

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._validate import check_choice, check_int, check_real
-from .quadratic import NORMS, QuadraticLoss, disc_multipliers
+from .quadratic import NORMS, QuadraticLoss, disc_minima
 from .random_losses import SAMPLED_FAMILIES, sample_quadratics
 
 NEAR_MISS_TOL = 0.05
@@ -193,7 +193,7 @@ def _disc_minima(hessians: NDArray[np.float64], minima: NDArray[np.float64], t: 
 
     The minimizer is ``β(μ) = (H + μI)⁻¹Hc`` with the ``μ > 0`` at which ``‖β(μ)‖ = t``. In the
     eigenbasis of ``H`` (``H = V diag(λ) Vᵀ``, ``d = Vᵀc``), ``β(μ) = V (λd / (λ + μ))``, and
-    μ comes from :func:`~regexplain.math.quadratic.disc_multipliers`, Newton's method on the
+    μ comes from :func:`~regexplain.math.quadratic.disc_minima`, Newton's method on the
     trust-region equation for all trials at once.
 
     Parameters
@@ -210,10 +210,7 @@ def _disc_minima(hessians: NDArray[np.float64], minima: NDArray[np.float64], t: 
     ndarray, shape (n, p)
         The constrained minima.
     """
-    eigenvalues, eigenvectors = np.linalg.eigh(hessians)
-    weights = eigenvalues * np.einsum("nji,nj->ni", eigenvectors, minima)  # λd
-    mu = disc_multipliers(eigenvalues, weights, t)
-    return np.einsum("nij,nj->ni", eigenvectors, weights / (eigenvalues + mu[:, None]))
+    return disc_minima(*np.linalg.eigh(hessians), minima, t)[0]
 
 
 def _quadratic_forms(hessians: NDArray[np.float64], deltas: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -258,7 +258,7 @@ class LassoPath:
         """
         lam = check_real(lam, "lam", low=0.0)
         r = self.l1_ratio
-        beta = homotopy.piece_at(self._pieces, lam * r if r == 1.0 else lam).at(lam * r if r == 1.0 else lam)
+        beta = homotopy.piece_at(self._pieces, lam).at(lam)
         homotopy.certify(self._problem, beta, lam * r, lam * (1.0 - r))
         return self._problem.fit(beta, lam, Penalty(r))
 
