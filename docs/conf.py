@@ -84,6 +84,10 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "show_signature": False,
     "default_thumb_file": None,
+    # "Examples using" on the API page: which public names each example uses.
+    "doc_module": ("regexplain",),
+    "backreferences_dir": "gen_modules/backreferences",
+    "exclude_implicit_doc": {r"regexplain\.plot\..*"},
 }
 
 # -- API reference -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
-OUTPUTS = (BUILD, DOCS / "auto_examples", DOCS / "sg_execution_times.rst")
+OUTPUTS = (BUILD, DOCS / "auto_examples", DOCS / "gen_modules", DOCS / "sg_execution_times.rst")
 """Everything a build writes (sphinx-gallery writes into the source tree too)."""
 
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "0"}

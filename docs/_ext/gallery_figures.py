@@ -30,7 +30,7 @@ GALLERY_DIR = "auto_examples"
 DPI = 100
 
 
-def _alt_path(image: Path) -> Path:
+def alt_path(image: Path) -> Path:
     return image.with_suffix(".alt.txt")
 
 
@@ -60,7 +60,7 @@ def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
         path = Path(image_path)
         fig.savefig(path, dpi=DPI, facecolor=fig.get_facecolor())
         _to_palette(path)
-        _alt_path(path).write_text(alt, encoding="utf-8")
+        alt_path(path).write_text(alt, encoding="utf-8")
         images.append(figure_rst([str(path)], gallery_conf["src_dir"], alt))
     plt.close("all")
     return "".join(images)
@@ -85,7 +85,7 @@ class GalleryFigure(Figure):
             raise self.error(f"gallery-figure: {image.relative_to(srcdir)} was not made by the gallery")
         env.note_dependency(str(image))
         self.arguments = ["/" + image.relative_to(srcdir).as_posix()]
-        self.options["alt"] = _alt_path(image).read_text(encoding="utf-8")
+        self.options["alt"] = alt_path(image).read_text(encoding="utf-8")
         (figure,) = super().run()
         label = f"sphx_glr_{GALLERY_DIR}_{example.replace('/', '_')}.py"
         link = addnodes.pending_xref(
@@ -108,7 +108,7 @@ def thumbnail_alt(app, doctree) -> None:
             source = Path(app.srcdir, match["folder"], f"{match['name']}.py")
             number = re.search(r"sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", source.read_text(encoding="utf-8"))
             index = int(number[1]) if number else 1
-            image["alt"] = _alt_path(
+            image["alt"] = alt_path(
                 Path(app.srcdir, match["folder"], "images", f"sphx_glr_{match['name']}_{index:03d}.png")
             ).read_text(encoding="utf-8")
 

@@ -28,7 +28,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from gallery_figures import GALLERY_DIR, _alt_path
+from gallery_figures import GALLERY_DIR, alt_path
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.images import get_image_size
@@ -94,7 +94,7 @@ class GalleryStepper(SphinxDirective):
         images = srcdir / GALLERY_DIR / folder / "images"
         try:
             frames = frame_images(images, name)
-            alts = [_alt_path(frame).read_text(encoding="utf-8") for frame in frames]
+            alts = [alt_path(frame).read_text(encoding="utf-8") for frame in frames]
             labels = [frame_label(alt) for alt in alts]
         except (OSError, ValueError) as error:
             raise self.error(f"gallery-stepper {example}: {error}") from error
@@ -117,7 +117,7 @@ class GalleryStepper(SphinxDirective):
         strip = nodes.container(ids=[f"{ident}-frames"], classes=["stepper-frames"])
         for index, (frame, alt, text) in enumerate(zip(frames, alts, labels, strict=True)):
             self.env.note_dependency(str(frame))
-            self.env.note_dependency(str(_alt_path(frame)))
+            self.env.note_dependency(str(alt_path(frame)))
             figure = nodes.figure(classes=["stepper-frame"])
             image = nodes.image(uri="/" + frame.relative_to(srcdir).as_posix(), alt=alt)
             size = get_image_size(frame)

@@ -12,8 +12,17 @@ each optimum.
 
 import matplotlib.pyplot as plt
 
-from regexplain.plot import constraints as figures
+import regexplain as rx  # noqa: F401 (the "try" suggestions below use it)
+from regexplain.math import hard_constraints
+from regexplain.plot import hard_constraints as figures
 
-loss = figures.TILTED_LOSS  # try regexplain.QuadraticLoss([[1, 0.6], [0.6, 2]], [3.5, 2])
-figures.diamond_and_circle(loss, t=figures.TILTED_T)
+loss = hard_constraints.TILTED_LOSS  # try rx.QuadraticLoss([[1, 0.6], [0.6, 2]], [3.5, 2])
+t = hard_constraints.TILTED_T  # try t = 3.0
+figures.diamond_and_circle(loss, t)
+
+# %%
+# The two exact optima, their losses, and the penalty strength λ that gives the same point.
+for norm in ("l1", "l2"):
+    beta = loss.constrained_minimum(norm, t)
+    print(f"{norm}: β = {beta.round(4)}, loss {loss(beta):.4f}, λ = {loss.lam_for_t(norm, t):.4f}")
 plt.show()

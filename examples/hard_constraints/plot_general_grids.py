@@ -10,12 +10,21 @@ elongated. Each optimum is exact; a title says "exactly" only when the solver re
 
 import matplotlib.pyplot as plt
 
-from regexplain.plot import constraints as figures
+from regexplain.math import hard_constraints
+from regexplain.plot import hard_constraints as figures
 
-seed = figures.GRID_SEED  # try another seed for four other losses
+seed = hard_constraints.GRID_SEED  # try another seed for four other losses
 figures.constraint_grid("l2", "general", seed=seed)
 
 # %%
 # The same four losses against the diamond.
 figures.constraint_grid("l1", "general", seed=seed)
+
+# %%
+# The four losses (regexplain.random_losses with the minima outside both regions) and
+# their exact optima. A coefficient is a zero only when the solver returns exactly 0.0.
+t = hard_constraints.GRID_T
+for loss in hard_constraints.grid_losses("general", seed=seed):
+    diamond, disc = loss.constrained_minimum("l1", t), loss.constrained_minimum("l2", t)
+    print(f"minimum {loss.center.round(2)}: diamond {diamond.round(3)}, disc {disc.round(3)}")
 plt.show()

@@ -13,10 +13,11 @@ curve's lowest point.
 
 import matplotlib.pyplot as plt
 
-from regexplain.plot import constraints as figures
+from regexplain.math import hard_constraints
+from regexplain.plot import hard_constraints as figures
 
-loss = figures.TILTED_LOSS  # the chapter's tilted loss
-t = figures.TILTED_T  # the budget; try t = 3.0
+loss = hard_constraints.TILTED_LOSS  # the chapter's tilted loss
+t = hard_constraints.TILTED_T  # the budget; try t = 3.0
 
 figures.walk_the_boundary(loss, "l2", t)
 
@@ -24,4 +25,15 @@ figures.walk_the_boundary(loss, "l2", t)
 # The same loss and budget with the diamond. The walk has a corner at every tip, and here its
 # lowest point is one of them: β₁ is exactly zero.
 figures.walk_the_boundary(loss, "l1", t)
+
+# %%
+# The walk samples the boundary to draw it; the answer comes from the exact solver. The best
+# sample is close to the exact optimum, never better.
+for norm in ("l1", "l2"):
+    beta = loss.constrained_minimum(norm, t)
+    degrees, losses = hard_constraints.walk(loss, norm, t)
+    print(
+        f"{norm}: exact θ = {hard_constraints.angle_degrees(beta):.3f}°, loss {loss(beta):.6f}; "
+        f"best of {degrees.size} samples: θ = {degrees[losses.argmin()]:.2f}°, loss {losses.min():.6f}"
+    )
 plt.show()

@@ -10,8 +10,17 @@ wall. The optimum is computed exactly by :meth:`~regexplain.QuadraticLoss.constr
 
 import matplotlib.pyplot as plt
 
-from regexplain.plot import constraints as figures
+import regexplain as rx  # noqa: F401 (the "try" suggestions below use it)
+from regexplain.math import hard_constraints
+from regexplain.plot import hard_constraints as figures
 
-loss = figures.WALL_LOSS  # (β − 2)²; try regexplain.QuadraticLoss([[1.0]], [0.5]), inside the band
-figures.wall_1d(loss, t=figures.WALL_T)
+loss = hard_constraints.WALL_LOSS  # (β − 2)²; try rx.QuadraticLoss([[1.0]], [0.5]), inside the band
+t = hard_constraints.WALL_T
+figures.wall_1d(loss, t)
+
+# %%
+# The exact optimum and its loss. In one dimension both norms are ``|β|``.
+beta = loss.constrained_minimum("l1", t)
+print(f"unconstrained minimum: β = {loss.center[0]:g}; best allowed: β = {beta[0]:g}, loss {loss(beta):g}")
+print(f"the same point as a penalty: λ = {loss.lam_for_t('l1', t):g}")
 plt.show()

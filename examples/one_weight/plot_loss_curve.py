@@ -10,10 +10,18 @@ least-squares weight, close to (but, because of the noise, not exactly) the true
 
 import matplotlib.pyplot as plt
 
-import regexplain
+import regexplain as rx
+from regexplain.math import one_weight
 from regexplain.plot import one_weight as figures
 
-# The data are seeded: every run draws the same points.
-x, y = regexplain.one_weight.data()
+# The data are seeded: every run draws the same points. Try one_weight.data(n=200).
+x, y = one_weight.data()
 figures.loss_curve(x, y)
+
+# %%
+# The least-squares weight is exact: ridge with λ = 0 and no intercept (the model has none).
+X = x[:, None]
+fit = rx.ridge(X, y, lam=0.0, fit_intercept=False)
+print(f"least-squares weight: {fit.coef[0]:.4f} (the data were drawn with {one_weight.TRUE_W})")
+print(f"MSE at that weight:   {rx.mse(X, y, fit.coef):.5f}")
 plt.show()

@@ -11,15 +11,24 @@ Every minimum marked is computed exactly, not read off the curve.
 
 import matplotlib.pyplot as plt
 
-import regexplain
+import regexplain as rx
+from regexplain.math import one_weight
 from regexplain.plot import one_weight as figures
 
-x, y = regexplain.one_weight.data()
-lam = regexplain.one_weight.LAM  # the chapter's λ; try lam = 0.2 and rerun
+x, y = one_weight.data()
+lam = one_weight.LAM  # the chapter's λ; try lam = 0.2 and rerun
 
 figures.penalty_curves(lam)
 
 # %%
 # The same λ added to the loss. With a smaller λ (say 0.2) the L1 minimum leaves zero.
 figures.penalized_losses(x, y, lam)
+
+# %%
+# The minima, from the exact solvers. The L1 weight is exactly ``0.0`` as soon as λ reaches
+# ``rx.lasso_lambda_max``.
+X = x[:, None]
+print(f"L1: w* = {rx.lasso(X, y, lam, fit_intercept=False).coef[0]!r}")
+print(f"L2: w* = {rx.ridge(X, y, lam, fit_intercept=False).coef[0]:.4f}")
+print(f"L1 reaches 0 from λ = {rx.lasso_lambda_max(X, y, fit_intercept=False):.4f}")
 plt.show()

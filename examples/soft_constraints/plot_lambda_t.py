@@ -11,8 +11,17 @@ reaches 0 at a finite λ, the L2 budget only approaches 0.
 
 import matplotlib.pyplot as plt
 
-from regexplain.math.paths import TILTED
-from regexplain.plot import penalties as figures
+from regexplain.math import soft_constraints
+from regexplain.plot import soft_constraints as figures
 
-figures.lambda_t_correspondence(TILTED)
+loss = soft_constraints.TILTED
+figures.lambda_t_correspondence(loss)
+
+# %%
+# Both directions of the pairing, computed: t from λ, then λ back from that t by solving the
+# constrained problem. Try other values of λ.
+for lam in (2.0, 10.0, 20.0):
+    for norm in ("l1", "l2"):
+        t = loss.t_for_lam(norm, lam)
+        print(f"{norm}: λ = {lam:g} → t = {t:.4f} → λ = {loss.lam_for_t(norm, t):.4f}")
 plt.show()

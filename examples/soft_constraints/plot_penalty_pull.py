@@ -12,7 +12,16 @@ circled point shows both, computed.
 
 import matplotlib.pyplot as plt
 
-from regexplain.plot import penalties as figures
+import regexplain as rx
+from regexplain.math import soft_constraints
+from regexplain.plot import soft_constraints as figures
 
-figures.penalty_pull(lam=1.0, point=(0.1, 0.1))  # try point=(0.01, 0.01)
+lam, point = soft_constraints.PULL_LAM, soft_constraints.PULL_POINT  # try point = (0.01, 0.01)
+figures.penalty_pull(lam, point)
+
+# %%
+# The pulls are λ times the penalties' (sub)gradients, ``rx.L1.subgradient`` and
+# ``rx.L2.subgradient``.
+for name, penalty in (("L1", rx.L1), ("L2", rx.L2)):
+    print(f"{name}: penalty {lam * penalty.value(point):.4f}, pull {-lam * penalty.subgradient(point)}")
 plt.show()

@@ -1,13 +1,27 @@
-"""The math layer of regexplain (numpy only): losses, penalties, exact solvers, data sets."""
+"""The math layer of regexplain (numpy only).
 
-from . import one_weight, paths
+The engines: losses, penalties, exact solvers and paths, quadratic losses, random losses and
+simulations. One module per chapter of the site holds that chapter's parameters and its
+``facts()``, every number the chapter quotes: :mod:`~regexplain.math.one_weight`,
+:mod:`~regexplain.math.hard_constraints`, :mod:`~regexplain.math.soft_constraints` and
+:mod:`~regexplain.math.why_zeros`.
+"""
+
 from .crosswalk import to_sklearn
 from .homotopy import KKT_TOL
 from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
 from .quadratic import QuadraticLoss
-from .random_losses import random_losses
-from .simulate import NEAR_MISS_TOL, Clouds, boundary_search, simulate_clouds, zero_rates_by_dimension
+from .sampling import random_losses
+from .simulate import (
+    NEAR_MISS_TOL,
+    Clouds,
+    boundary_search,
+    simulate_clouds,
+    simulate_shape,
+    zero_rates_by_dimension,
+    zero_shares_by_dimension,
+)
 from .solvers import LassoPath, LinearFit, elastic_net, lasso, lasso_lambda_max, lasso_path, ridge
 
 __all__ = [
@@ -26,12 +40,12 @@ __all__ = [
     "lasso_lambda_max",
     "lasso_path",
     "mse",
-    "one_weight",
-    "paths",
     "random_losses",
     "ridge",
     "simulate_clouds",
+    "simulate_shape",
     "soft_threshold",
     "to_sklearn",
     "zero_rates_by_dimension",
+    "zero_shares_by_dimension",
 ]

@@ -38,7 +38,18 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
       Halving ours and matching both penalty terms gives ``alpha = λ(1 − r/2)`` and
       ``ρ = r / (2 − r)``: scikit-learn's ``l1_ratio`` is not ours.
     - ``LogisticRegression`` minimizes ``C·Σ log-loss + ‖w‖₁`` or ``C·Σ log-loss + ½‖w‖²``;
-      written as ``(1/n)·Σ log-loss + λ·P(w)`` that is ``C = 1/(nλ)`` (L1) or ``C = 1/(2nλ)`` (L2).
+      written as ``(1/n)·Σ log-loss + λ·P(w)`` that is ``C = 1/(nλ)`` (L1) or ``C = 1/(2nλ)`` (L2),
+      for the solvers that leave the intercept unpenalized (not ``liblinear``).
+
+    Examples
+    --------
+    >>> import regexplain as rx
+    >>> rx.to_sklearn("lasso", 0.5, n_samples=100)
+    {'alpha': 0.25}
+    >>> rx.to_sklearn("ridge", 0.5, n_samples=100)
+    {'alpha': 50.0}
+    >>> rx.to_sklearn("elastic_net", 0.5, n_samples=100, l1_ratio=0.5)
+    {'alpha': 0.375, 'l1_ratio': 0.3333333333333333}
     """
     kind = check_choice(kind, "kind", _KINDS)
     lam = check_real(lam, "lam", low=0.0, low_open=kind.startswith("logistic"))

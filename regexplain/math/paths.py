@@ -1,11 +1,12 @@
-"""Where the penalized minimum goes as λ grows, and the two losses of the chapter "Soft constraints".
+"""Where the penalized minimum of a quadratic loss goes as λ grows, exactly.
 
 The minimum of ``loss + λ·P(β)`` moves from the loss's own minimum (λ = 0) toward the origin
 as λ grows. For L2 it follows the curve ``(H + λI)⁻¹Hc`` and never reaches the origin. For
 L1 it follows a broken line: between two of its corners (:func:`l1_breakpoints`) the set of
 non-zero coefficients and their signs stay the same and the minimum moves in a straight line;
 at a corner a coefficient reaches exactly 0 (or leaves it), and from the last corner on every
-coefficient is 0.
+coefficient is 0. The L2 curve is smooth, but a coefficient on it can first grow and then shrink:
+:func:`l2_turning_points` finds where, in closed form.
 """
 
 import numpy as np
@@ -13,29 +14,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from . import homotopy
 from ._validate import as_float_array, check_choice
-from .quadratic import NORMS, QuadraticLoss
-
-ROUND = QuadraticLoss(5.0 * np.eye(2), [15.0, -15.0])
-"""The round bowl ``5[(β1 − 15)² + (β2 + 15)²]``.
-
-Its L2-penalized minimum is ``75/(5 + λ)·(1, −1)``: it slides along the diagonal toward the
-origin and never reaches it.
-"""
-
-TILTED = QuadraticLoss([[2.0, 1.2], [1.2, 1.5]], [5.0, 1.5])
-"""A tilted, elongated bowl with its minimum at (5, 1.5), where the L1 path runs into the β1 axis."""
-
-ROUND_LAM = 2.0
-"""The λ at which the chapter shows the L2 penalty bowl on :data:`ROUND`."""
-
-TILTED_LAM = 10.0
-"""The λ at which the chapter shows the L1 penalty bowl on :data:`TILTED` (its minimum is on the β1 axis)."""
-
-ROUND_STEPS = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
-"""The λ the chapter steps through with the L2 penalty on :data:`ROUND` (those of Parr's animation)."""
-
-TILTED_STEPS = (0.0, 3.0, 6.0, 9.0, 12.0, 18.0, 24.0)
-"""The λ the chapter steps through with the L1 penalty on :data:`TILTED`, up to where every coefficient is 0."""
+from .quadratic import QuadraticLoss
+from .regions import NORMS
 
 
 def penalized_path(loss: QuadraticLoss, norm: str, lams: ArrayLike) -> NDArray[np.float64]:
@@ -106,6 +86,55 @@ def first_zero_lambda(loss: QuadraticLoss) -> float:
     if np.any(loss.center == 0.0):
         return 0.0
     return float(l1_breakpoints(loss)[0])
+
+
+def l2_turning_points(loss: QuadraticLoss) -> list[tuple[int, float, float]]:
+    """Where a coefficient of the L2-penalized minimum turns: ``dβⱼ/dλ = 0`` at some λ > 0.
+
+    In the eigenbasis ``H = V·diag(h)·Vᵀ`` the L2 path is ``β(λ) = V·(h·Vᵀc / (h + λ))``, so
+    ``βⱼ(λ) = Σᵢ aᵢ/(hᵢ + λ)`` with ``aᵢ = Vⱼᵢ·hᵢ·(Vᵀc)ᵢ``, and ``dβⱼ/dλ = 0`` where the
+    polynomial ``Σᵢ aᵢ·Πₖ≠ᵢ (hₖ + λ)²`` vanishes (degree ``2(p − 1)``: a quadratic for two
+    coefficients). Its positive real roots, polished by a Newton step on the exact sum, are the
+    turning points: the coefficient grows in size up to there and shrinks after (or the reverse).
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss.
+
+    Returns
+    -------
+    list of (int, float, float)
+        ``(j, λ, βⱼ(λ))`` for each turning point, ordered by ``j`` then λ; empty if every
+        coefficient shrinks monotonically (as for a round bowl).
+
+    Examples
+    --------
+    >>> import regexplain as rx
+    >>> loss = rx.QuadraticLoss([[2.0, 1.2], [1.2, 1.5]], [5.0, 1.5])
+    >>> [(j, round(lam, 4), round(value, 4)) for j, lam, value in l2_turning_points(loss)]
+    [(1, 0.5212, 1.8162)]
+    """
+    loss = _check_loss(loss)
+    h, vectors = np.linalg.eigh(loss.hessian)
+    weights = h * (vectors.T @ loss.center)
+    turns = []
+    for j in range(loss.p):
+        a = vectors[j] * weights
+        polynomial = np.zeros(2 * loss.p - 1)
+        for i in range(loss.p):
+            others = np.repeat(-np.delete(h, i), 2)
+            polynomial = polynomial + a[i] * np.polynomial.polynomial.polyfromroots(others)
+        if not np.any(polynomial):
+            continue
+        for root in np.polynomial.polynomial.polyroots(np.trim_zeros(polynomial, "b")):
+            if abs(root.imag) > 1e-9 * max(1.0, abs(root.real)) or root.real <= 0.0:
+                continue
+            lam = root.real
+            slope, curvature = -np.sum(a / (h + lam) ** 2), 2.0 * np.sum(a / (h + lam) ** 3)
+            lam -= slope / curvature if curvature else 0.0
+            turns.append((j, float(lam), float(np.sum(a / (h + lam)))))
+    return sorted(turns)
 
 
 def _check_loss(loss: object) -> QuadraticLoss:

@@ -91,3 +91,6 @@ L1 = Penalty(1.0)
 
 L2 = Penalty(0.0)
 """The ridge penalty ``‖β‖₂²`` (the squared Euclidean norm)."""
+
+PENALTIES = {"l1": L1, "l2": L2}
+"""The penalty of each norm name, ``"l1"`` → :data:`L1` and ``"l2"`` → :data:`L2`."""

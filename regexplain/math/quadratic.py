@@ -10,8 +10,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from . import homotopy
 from ._validate import as_float_array, check_choice, check_real
-
-NORMS = ("l1", "l2")
+from .regions import NORMS, size
 
 _MAX_NEWTON = 100
 _EPS = np.finfo(float).eps
@@ -34,6 +33,22 @@ class QuadraticLoss:
     ------
     ValueError
         If ``hessian`` is not square, symmetric and positive definite, or the shapes differ.
+
+    Examples
+    --------
+    A tilted bowl with its minimum at (5, 1.5): the L1 penalty puts its minimum on the β₁
+    axis, the L2 penalty only shrinks it, and the diamond's optimum is a tip.
+
+    >>> import regexplain as rx
+    >>> loss = rx.QuadraticLoss([[2.0, 1.2], [1.2, 1.5]], [5.0, 1.5])
+    >>> loss([5.0, 1.5]), loss([0.0, 0.0])
+    (np.float64(0.0), np.float64(71.375))
+    >>> loss.penalized_minimum("l1", 10.0)
+    array([3.4, 0. ])
+    >>> loss.constrained_minimum("l1", 2.0)
+    array([2., 0.])
+    >>> round(loss.lam_for_t("l1", 2.0), 4)
+    15.6
     """
 
     def __init__(self, hessian: ArrayLike, center: ArrayLike, floor: float = 0.0) -> None:
@@ -134,8 +149,7 @@ class QuadraticLoss:
 
         That is the norm (L1 or L2, not squared) of the penalized minimum.
         """
-        beta = self.penalized_minimum(norm, lam)
-        return float(np.abs(beta).sum() if norm == "l1" else np.sqrt(beta @ beta))
+        return float(size(self.penalized_minimum(norm, lam), norm))
 
     def _points(self, beta: ArrayLike) -> NDArray[np.float64]:
         beta = as_float_array(beta, "beta")
@@ -151,8 +165,7 @@ class QuadraticLoss:
     def _constrained(self, norm: str, t: float) -> tuple[NDArray[np.float64], float]:
         norm = check_choice(norm, "norm", NORMS)
         t = check_real(t, "t", low=0.0, low_open=True)
-        size = np.abs(self.center).sum() if norm == "l1" else np.linalg.norm(self.center)
-        if size <= t:
+        if size(self.center, norm) <= t:
             return self.center.copy(), 0.0
         return homotopy.on_diamond(self._quadratic, t) if norm == "l1" else self._on_sphere(t)
 
@@ -197,10 +210,10 @@ def disc_minima(
     for _ in range(_MAX_NEWTON):
         lam, w, m = eigenvalues[running], weights[running], mu[running]
         beta = w / (lam + m[:, None])
-        size = np.sqrt((beta**2).sum(axis=1))
-        slope = -(beta**2 / (lam + m[:, None])).sum(axis=1) / size  # d‖β‖/dμ
-        m_next = m + (1.0 / size - 1.0 / t) * size**2 / slope
-        moving = (m_next > m) & (np.abs(size - t) > 4 * _EPS * t)
+        length = np.sqrt((beta**2).sum(axis=1))
+        slope = -(beta**2 / (lam + m[:, None])).sum(axis=1) / length  # d‖β‖/dμ
+        m_next = m + (1.0 / length - 1.0 / t) * length**2 / slope
+        moving = (m_next > m) & (np.abs(length - t) > 4 * _EPS * t)
         mu[running] = np.where(moving, m_next, m)
         running[running] = moving
         if not running.any():

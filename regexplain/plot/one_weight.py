@@ -6,26 +6,34 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from ..math import one_weight
-from ..math.penalties import L1, L2
-from .style import COLORS, LABELS, SINGLE, STACKED, describe, figure_function, fmt, mark
+from ..math.penalties import L1, L2, PENALTIES
+from .style import COLORS, NORM_STYLES, SINGLE, STACKED, describe, figure_function, fmt, mark
 
 W_GRID = np.linspace(-0.6, 1.1, 681)
 """Weights at which the curves are drawn (the minima are solved for, not read off this grid)."""
 
-_PENALTY_TEX = {"l1": r"$\lambda|w|$", "l2": r"$\lambda w^2$"}
+
+def _data(x: ArrayLike | None, y: ArrayLike | None) -> tuple[ArrayLike, ArrayLike]:
+    """The data given, or the chapter's (:func:`regexplain.math.one_weight.data`) when both are None."""
+    if x is None and y is None:
+        return one_weight.data()
+    if x is None or y is None:
+        raise ValueError("give both x and y, or neither (the chapter's data)")
+    return x, y
 
 
 @figure_function
-def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W) -> Figure:
+def loss_curve(x: ArrayLike | None = None, y: ArrayLike | None = None, *, true_w: float = one_weight.TRUE_W) -> Figure:
     """The data with the true and fitted lines (top) and the MSE against w (bottom).
 
     Parameters
     ----------
-    x, y : array_like, shape (n,)
-        Data of the one-weight model.
+    x, y : array_like, shape (n,), optional
+        Data of the one-weight model; by default the chapter's.
     true_w : float, default :data:`~regexplain.math.one_weight.TRUE_W`
         The weight the data were drawn from, drawn for comparison.
     """
+    x, y = _data(x, y)
     w_hat = one_weight.minimizer(x, y, 0.0, "l2")
     fig, (ax_data, ax_loss) = plt.subplots(2, 1, figsize=STACKED)
     ax_data.scatter(x, y, color=COLORS["data"], s=28, label="data", zorder=3)
@@ -39,7 +47,7 @@ def loss_curve(x: ArrayLike, y: ArrayLike, *, true_w: float = one_weight.TRUE_W)
     ax_loss.plot(W_GRID, mse, color=COLORS["loss"], label="MSE(w)")
     ax_loss.axvline(true_w, ls="--", lw=1.5, color=COLORS["truth"], label=f"true w = {fmt(true_w)}")
     mse_min = float(one_weight.objective(x, y, w_hat))
-    mark(ax_loss, w_hat, mse_min, COLORS["loss"], label=f"minimum: w = {fmt(w_hat)}")
+    mark(ax_loss, w_hat, mse_min, color=COLORS["loss"], label=f"minimum: w = {fmt(w_hat)}")
     ax_loss.set(xlabel="weight w", ylabel="mean squared error", title="Loss against the weight")
     ax_loss.legend(loc="upper right")
     return describe(
@@ -65,12 +73,10 @@ def penalty_curves(lam: float = one_weight.LAM, *, ax=None) -> Figure:
         Axes to draw on; a new figure is made if omitted.
     """
     fig, ax = _figure_and_axes(ax)
-    for norm, penalty in (("l1", L1), ("l2", L2)):
+    for norm, penalty in PENALTIES.items():
+        style = NORM_STYLES[norm]
         ax.plot(
-            W_GRID,
-            lam * penalty.value(W_GRID[:, None]),
-            color=COLORS[norm],
-            label=f"{LABELS[norm]}: {_PENALTY_TEX[norm]}",
+            W_GRID, lam * penalty.value(W_GRID[:, None]), color=style.color, label=f"{style.label}: {style.weight_tex}"
         )
     ax.set(xlabel="weight w", ylabel="penalty", title=f"The penalties, λ = {fmt(lam)}")
     ax.legend(loc="upper center")
@@ -78,32 +84,35 @@ def penalty_curves(lam: float = one_weight.LAM, *, ax=None) -> Figure:
         fig,
         f"""The two penalties against the weight w for λ = {fmt(lam)}. The L1 penalty λ|w| is a
         V with its sharp corner at w = 0 and straight sides of slope ±{fmt(lam)}. The L2 penalty
-        λw² is a parabola that is flat at w = 0 and lies below the V for |w| < 1, so small
-        weights cost almost nothing under L2.""",
+        λw² is a parabola that is flat at w = 0; the two meet at w = 0 and at |w| = 1, and for
+        0 < |w| < 1 the parabola lies below the V, so small weights cost almost nothing under L2.""",
     )
 
 
 @figure_function
-def penalized_losses(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM, *, ax=None) -> Figure:
+def penalized_losses(
+    x: ArrayLike | None = None, y: ArrayLike | None = None, lam: float = one_weight.LAM, *, ax=None
+) -> Figure:
     """MSE, MSE + λ|w| and MSE + λw² against w, each with its exact minimum marked.
 
     Parameters
     ----------
-    x, y : array_like, shape (n,)
-        Data of the one-weight model.
+    x, y : array_like, shape (n,), optional
+        Data of the one-weight model; by default the chapter's.
     lam : float, default :data:`~regexplain.math.one_weight.LAM`
         Penalty strength λ, the same for both penalties.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure is made if omitted.
     """
+    x, y = _data(x, y)
     fig, ax = _figure_and_axes(ax)
     minima = {}
-    curves = (("loss", 0.0, "l2", "MSE(w)"), *((n, lam, n, f"MSE + {_PENALTY_TEX[n]}") for n in ("l1", "l2")))
+    curves = (("loss", 0.0, "l2", "MSE(w)"), *((n, lam, n, f"MSE + {NORM_STYLES[n].weight_tex}") for n in PENALTIES))
     for role, strength, norm, label in curves:
         w_star = one_weight.minimizer(x, y, strength, norm)
         minima[role] = w_star
         ax.plot(W_GRID, one_weight.objective(x, y, W_GRID, strength, norm), color=COLORS[role], label=label)
-        mark(ax, w_star, float(one_weight.objective(x, y, w_star, strength, norm)), COLORS[role])
+        mark(ax, w_star, float(one_weight.objective(x, y, w_star, strength, norm)), color=COLORS[role])
         ax.annotate(
             f"w* = {fmt(w_star)}",
             (w_star, float(one_weight.objective(x, y, w_star, strength, norm))),
@@ -128,25 +137,28 @@ def penalized_losses(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM, *,
 
 
 @figure_function
-def minimizer_paths(x: ArrayLike, y: ArrayLike, *, lam_stop: float | None = None, ax=None) -> Figure:
+def minimizer_paths(
+    x: ArrayLike | None = None, y: ArrayLike | None = None, *, lam_stop: float | None = None, ax=None
+) -> Figure:
     """The exact minimizer w*(λ) of the L1- and L2-penalized losses as λ grows from 0.
 
     Parameters
     ----------
-    x, y : array_like, shape (n,)
-        Data of the one-weight model.
+    x, y : array_like, shape (n,), optional
+        Data of the one-weight model; by default the chapter's.
     lam_stop : float, optional
         Largest λ drawn; by default four times the λ at which the L1 minimizer reaches 0.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure is made if omitted.
     """
+    x, y = _data(x, y)
     fig, ax = _figure_and_axes(ax)
     threshold = one_weight.zero_threshold(x, y)
     lams = np.linspace(0.0, lam_stop or 4.0 * threshold, 201)
     paths = {}
-    for norm in ("l1", "l2"):
+    for norm, style in NORM_STYLES.items():
         paths[norm] = np.array([one_weight.minimizer(x, y, lam, norm) for lam in lams])
-        ax.plot(lams, paths[norm], color=COLORS[norm], label=LABELS[norm])
+        ax.plot(lams, paths[norm], color=style.color, label=style.label)
     ax.axvline(threshold, ls=":", lw=1.5, color=COLORS["guide"])
     ax.annotate(
         f"λ = {fmt(threshold)}:\nL1 reaches 0",
@@ -170,7 +182,7 @@ def minimizer_paths(x: ArrayLike, y: ArrayLike, *, lam_stop: float | None = None
 
 
 @figure_function
-def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Figure:
+def gradient_view(x: ArrayLike | None = None, y: ArrayLike | None = None, lam: float = one_weight.LAM) -> Figure:
     """The pull of each penalty (top) and the slope of each penalized loss (bottom).
 
     The L1 penalty's slope is ``±λ`` however close w is to 0, and at 0 it can be anything in
@@ -179,11 +191,12 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
 
     Parameters
     ----------
-    x, y : array_like, shape (n,)
-        Data of the one-weight model.
+    x, y : array_like, shape (n,), optional
+        Data of the one-weight model; by default the chapter's.
     lam : float, default :data:`~regexplain.math.one_weight.LAM`
         Penalty strength λ.
     """
+    x, y = _data(x, y)
     fig, (ax_pull, ax_slope) = plt.subplots(2, 1, figsize=STACKED, sharex=True)
     left, right = W_GRID[W_GRID < 0], W_GRID[W_GRID > 0]
 
@@ -197,8 +210,8 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
         ax.plot([0, 0], [base(0.0) - lam, base(0.0) + lam], color=COLORS["l1"], lw=4, alpha=0.45, solid_capstyle="butt")
         ax.plot(W_GRID, base(W_GRID) + lam * L2.subgradient(W_GRID[:, None])[:, 0], color=COLORS["l2"])
         ax.axhline(0.0, color="black", lw=0.8)
-    ax_pull.plot([], [], color=COLORS["l1"], label=r"L1: $\lambda\,\mathrm{sign}(w)$")
-    ax_pull.plot([], [], color=COLORS["l2"], label=r"L2: $2\lambda w$")
+    for norm, style in NORM_STYLES.items():
+        ax_pull.plot([], [], color=style.color, label=f"{norm.upper()}: {style.weight_pull_tex}")
     ax_pull.set(ylabel="slope of the penalty", title="The pull toward 0")
     ax_pull.legend(loc="upper left")
 
@@ -209,8 +222,8 @@ def gradient_view(x: ArrayLike, y: ArrayLike, lam: float = one_weight.LAM) -> Fi
         if w_l1 == 0.0
         else f"does not span zero, so its minimum is where the curve crosses zero, at w = {fmt(w_l1)}"
     )
-    mark(ax_slope, w_l1, 0.0, COLORS["l1"], label=f"L1 minimum: w* = {fmt(w_l1)}")
-    mark(ax_slope, w_l2, 0.0, COLORS["l2"], label=f"L2 minimum: w* = {fmt(w_l2)}")
+    mark(ax_slope, w_l1, 0.0, color=COLORS["l1"], label=f"L1 minimum: w* = {fmt(w_l1)}")
+    mark(ax_slope, w_l2, 0.0, color=COLORS["l2"], label=f"L2 minimum: w* = {fmt(w_l2)}")
     ax_slope.set(xlabel="weight w", ylabel="slope of MSE + penalty", title="Where the slope is zero")
     ax_slope.legend(loc="upper left")
     return describe(

@@ -16,44 +16,45 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike, NDArray
 
-from ..math.quadratic import NORMS, QuadraticLoss
-from ..math.random_losses import random_losses
-from .style import COLORS, LABELS, SINGLE, describe, figure_function, fmt, mark
+from ..math._validate import check_choice
+from ..math.hard_constraints import (
+    BOWL_LOSS,
+    BOWL_T,
+    GRID_BOX,
+    GRID_SEED,
+    GRID_T,
+    TILTED_LOSS,
+    TILTED_T,
+    WALK_SAMPLES,
+    WALL_LOSS,
+    WALL_T,
+    angle_degrees,
+    grid_losses,
+    walk,
+)
+from ..math.quadratic import QuadraticLoss
+from ..math.regions import NORMS, boundary, size
+from ..math.sampling import FAMILIES
+from ._plane import (
+    CONTOUR_COLOR,
+    OUTLINE,
+    check_loss,
+    draw_contours,
+    draw_optimum_contour,
+    draw_region,
+    mark_minimum,
+    mark_optimum,
+    optimum_levels,
+    plane_axes,
+    square_limits,
+)
+from .style import AXIS_TEX, AXIS_WORDS, COLORS, NORM_STYLES, SINGLE, describe, figure_function, fmt, fmt_point, mark
 
 # β₁–β₂ pictures are square (equal aspect); the width stays that of every other figure.
 SQUARE = (6.4, 6.6)
 GRID = (6.4, 7.0)
 
-WALL_LOSS = QuadraticLoss([[1.0]], [2.0])
-"""The one-coefficient loss ``(β − 2)²`` of :func:`wall_1d`."""
-WALL_T = 1.0
-"""The budget of :func:`wall_1d`: ``|β| ≤ 1``."""
-BOWL_LOSS = QuadraticLoss([[1.0, 0.3], [0.3, 0.6]], [7.0, 1.0])
-"""The loss bowl of :func:`fenced_bowl_3d`: minimum at (7, 1), a little tilted and elongated."""
-BOWL_T = 4.0
-"""The radius of the fence in :func:`fenced_bowl_3d`."""
-TILTED_LOSS = QuadraticLoss([[1.0, 0.6], [0.6, 2.0]], [2.0, 3.5])
-"""The tilted, elongated loss of :func:`diamond_and_circle` and :func:`walk_the_boundary`."""
-TILTED_T = 1.5
-"""The budget of :func:`diamond_and_circle` and :func:`walk_the_boundary`."""
-GRID_T = 2.0
-"""The budget of the random-loss grids (as in the reference article)."""
-GRID_SEED = 0
-"""The seed of the random-loss grids."""
-WALK_SAMPLES = 1441
-"""Angles at which :func:`walk_the_boundary` evaluates the loss (every quarter degree)."""
-
-MINIMUM_GID = "unconstrained-minimum"
 BOUNDARY_MINIMUM_GID = "boundary-minimum"
-REGION_NAMES = {"l1": "diamond", "l2": "disc"}
-_NORM_TEX = {"l1": r"$\|\beta\|_1$", "l2": r"$\|\beta\|_2$"}
-_AXIS_NAMES = ("β₁", "β₂")
-_CONTOUR_COLOR = "#b3b3b3"
-
-
-def optimum_gid(norm: str | None) -> str:
-    """The ``gid`` of the marker of the constrained optimum for ``norm`` (None: one dimension)."""
-    return "optimum" if norm is None else f"optimum-{norm}"
 
 
 @figure_function
@@ -62,12 +63,12 @@ def wall_1d(loss: QuadraticLoss = WALL_LOSS, t: float = WALL_T) -> Figure:
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`WALL_LOSS`
+    loss : QuadraticLoss, default :data:`~regexplain.math.hard_constraints.WALL_LOSS`
         A loss of one coefficient.
-    t : float, default :data:`WALL_T`
+    t : float, default :data:`~regexplain.math.hard_constraints.WALL_T`
         The budget; with one coefficient the L1 and L2 norms are both ``|β|``.
     """
-    _check_loss(loss, 1)
+    check_loss(loss, 1)
     center = float(loss.center[0])
     beta_star = float(loss.constrained_minimum("l1", t)[0])
     loss_star = float(loss(np.array([beta_star])))
@@ -91,8 +92,8 @@ def wall_1d(loss: QuadraticLoss = WALL_LOSS, t: float = WALL_T) -> Figure:
         )
     ax.plot(grid, curve, color=COLORS["loss"], lw=1.4, ls="--", label="loss, not allowed")
     ax.plot(grid[inside], curve[inside], color=COLORS["loss"], label="loss, allowed")
-    _mark_minimum(ax, center, loss.floor, label=f"unconstrained minimum: β = {fmt(center)}")
-    _mark_optimum(ax, beta_star, loss_star, norm=None, label=f"constrained optimum: β = {fmt(beta_star)}")
+    mark_minimum(ax, center, loss.floor, label=f"unconstrained minimum: β = {fmt(center)}")
+    mark_optimum(ax, beta_star, loss_star, norm=None, label=f"constrained optimum: β = {fmt(beta_star)}")
     ax.set(xlabel="coefficient β", ylabel="loss", title=f"Minimize the loss subject to |β| ≤ {fmt(t)}")
     ax.set_ylim(bottom=loss.floor - 0.05 * (curve.max() - loss.floor))
     fig.legend(loc="outside lower center", ncols=2, fontsize=11)
@@ -126,19 +127,18 @@ def fenced_bowl_3d(
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`BOWL_LOSS`
+    loss : QuadraticLoss, default :data:`~regexplain.math.hard_constraints.BOWL_LOSS`
         A loss of two coefficients.
-    t : float, default :data:`BOWL_T`
+    t : float, default :data:`~regexplain.math.hard_constraints.BOWL_T`
         Radius of the fence.
     elev, azim : float
         Viewing angles in degrees, as in matplotlib's ``Axes3D.view_init``.
     """
-    _check_loss(loss, 2)
+    check_loss(loss, 2)
     center, floor = loss.center, loss.floor
     beta_star = loss.constrained_minimum("l2", t)
     loss_star = float(loss(beta_star))
-    theta = np.linspace(-np.pi, np.pi, 721)
-    fence = _boundary("l2", t, theta)
+    fence = boundary("l2", t, OUTLINE)
     rail = loss(fence)
     rim = float(rail.max()) * 1.02
 
@@ -148,31 +148,38 @@ def fenced_bowl_3d(
     ax.plot_surface(b1, b2, height, color="#d9d9d9", alpha=0.35, linewidth=0, shade=True, zorder=1)
     ax.plot_wireframe(b1, b2, height, color="#a6a6a6", linewidth=0.4, rstride=6, cstride=8, zorder=1)
 
-    ax.plot(*fence.T, np.full(theta.size, floor), color=COLORS["l2"], lw=1.6, zorder=2)
+    ax.plot(*fence.T, np.full(OUTLINE.size, floor), color=NORM_STYLES["l2"].color, lw=1.6, zorder=2)
     for post in fence[::30]:
-        ax.plot([post[0]] * 2, [post[1]] * 2, [floor, float(loss(post))], color=COLORS["l2"], lw=1.0)
-    ax.plot(*fence.T, rail, color=COLORS["l2"], lw=2.6, zorder=3, label=f"fence {_NORM_TEX['l2']} = {fmt(t)}")
-    ax.plot([beta_star[0]] * 2, [beta_star[1]] * 2, [floor, loss_star], color=COLORS["l2"], lw=1.2, ls=":")
-    _mark_minimum(ax, *center, floor, label=f"unconstrained minimum ({fmt(center[0])}, {fmt(center[1])})")
-    _mark_optimum(
+        ax.plot([post[0]] * 2, [post[1]] * 2, [floor, float(loss(post))], color=NORM_STYLES["l2"].color, lw=1.0)
+    ax.plot(
+        *fence.T,
+        rail,
+        color=NORM_STYLES["l2"].color,
+        lw=2.6,
+        zorder=3,
+        label=f"fence {NORM_STYLES['l2'].norm_tex} = {fmt(t)}",
+    )
+    ax.plot([beta_star[0]] * 2, [beta_star[1]] * 2, [floor, loss_star], color=NORM_STYLES["l2"].color, lw=1.2, ls=":")
+    mark_minimum(ax, *center, floor, label=f"unconstrained minimum ({fmt(center[0])}, {fmt(center[1])})")
+    mark_optimum(
         ax, *beta_star, loss_star, norm="l2", label=f"best point inside: ({fmt(beta_star[0])}, {fmt(beta_star[1])})"
     )
 
-    span = _square_limits(np.concatenate([np.stack([b1, b2], axis=-1).reshape(-1, 2), fence]), margin=0.02)
-    ax.set(xlim=span[0], ylim=span[1], zlim=(floor, rim), xlabel=_AXIS_NAMES[0], ylabel=_AXIS_NAMES[1])
+    span = square_limits(np.concatenate([np.stack([b1, b2], axis=-1).reshape(-1, 2), fence]), margin=0.02)
+    ax.set(xlim=span[0], ylim=span[1], zlim=(floor, rim), xlabel=AXIS_TEX[0], ylabel=AXIS_TEX[1])
     ax.set_zlabel("loss", labelpad=10)
     for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
         axis.set_major_locator(MaxNLocator(5))
     ax.set_box_aspect((1.0, 1.0, 0.75))
     ax.view_init(elev=elev, azim=azim)
-    ax.set_title(f"A loss bowl fenced in by {_NORM_TEX['l2']} ≤ {fmt(t)}")
+    ax.set_title(f"A loss bowl fenced in by {NORM_STYLES['l2'].norm_tex} ≤ {fmt(t)}")
     fig.legend(loc="outside lower center", ncols=1, fontsize=11)
     inside = np.linalg.norm(center) <= t
     return describe(
         fig,
         f"""A 3-D view of the loss as a grey bowl over the plane of two coefficients β₁ and β₂,
         its lowest point (an open circle) at ({fmt(center[0])}, {fmt(center[1])}) with loss
-        {fmt(floor)}. A blue circular fence of radius {fmt(t)} stands around the origin; its
+        {fmt(floor)}. A {NORM_STYLES["l2"].color_name} circular fence of radius {fmt(t)} stands around the origin; its
         top rail follows the bowl's surface, rising on the far side of the origin and dipping
         on the side facing the minimum. {_bowl_sentence(beta_star, loss_star, inside)}""",
     )
@@ -184,31 +191,31 @@ def diamond_and_circle(loss: QuadraticLoss = TILTED_LOSS, t: float = TILTED_T) -
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`TILTED_LOSS`
+    loss : QuadraticLoss, default :data:`~regexplain.math.hard_constraints.TILTED_LOSS`
         A loss of two coefficients.
-    t : float, default :data:`TILTED_T`
+    t : float, default :data:`~regexplain.math.hard_constraints.TILTED_T`
         The budget of both regions, ``‖β‖₁ ≤ t`` and ``‖β‖₂ ≤ t``.
     """
-    _check_loss(loss, 2)
+    check_loss(loss, 2)
     optima = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
-    lims = _square_limits([(t, t), (-t, -t), loss.center, *optima.values()], margin=0.15)
+    lims = square_limits([(t, t), (-t, -t), loss.center, *optima.values()], margin=0.15)
 
     fig, ax = plt.subplots(figsize=SQUARE)
-    _draw_contours(ax, loss, _levels(loss, optima["l2"], "l2", t), lims, colors=_CONTOUR_COLOR, linewidths=1.0)
-    _mark_minimum(ax, *loss.center, label=f"unconstrained minimum {_point(loss.center)}")
+    draw_contours(ax, loss, optimum_levels(loss, optima["l2"], "l2", t), lims, colors=CONTOUR_COLOR, linewidths=1.0)
+    mark_minimum(ax, *loss.center, label=f"unconstrained minimum {fmt_point(loss.center)}")
     for norm in NORMS:
-        _draw_region(ax, norm, t, fill=False)  # two overlapping fills would mix into a third colour
-        _draw_optimum_contour(ax, loss, optima[norm], norm, lims)
-        _mark_optimum(ax, *optima[norm], norm=norm, label=f"{LABELS[norm]} optimum {_point(optima[norm])}")
-    _plane(ax, lims)
+        draw_region(ax, norm, t, fill=False)  # two overlapping fills would mix into a third colour
+        draw_optimum_contour(ax, loss, optima[norm], norm, lims)
+        mark_optimum(ax, *optima[norm], norm=norm, label=f"{NORM_STYLES[norm].label} optimum {fmt_point(optima[norm])}")
+    plane_axes(ax, lims)
     ax.set_title(f"The diamond and the disc of the same budget t = {fmt(t)}")
     fig.legend(*_l1_then_l2(ax), loc="outside lower center", ncols=2, fontsize=10)
     lines = [
-        f"""The {REGION_NAMES[norm]} {LABELS[norm]} optimum is at {_point(optima[norm])},
+        f"""The {NORM_STYLES[norm].region} {NORM_STYLES[norm].label} optimum is at {fmt_point(optima[norm])},
         {_zero_words(optima[norm], norm, t)}, where the loss is {fmt(float(loss(optima[norm])))}."""
         for norm in NORMS
     ]
-    outside = [norm for norm in NORMS if _size(loss.center, norm) > t]
+    outside = [norm for norm in NORMS if size(loss.center, norm) > t]
     where = {2: "outside both regions", 1: "inside the disc but outside the diamond", 0: "inside both regions"}
     touching = (
         "A dashed contour in the colour of each region passes through its optimum and touches the region there."
@@ -219,35 +226,38 @@ def diamond_and_circle(loss: QuadraticLoss = TILTED_LOSS, t: float = TILTED_T) -
         fig,
         f"""The plane of two coefficients β₁ (across) and β₂ (up), drawn to scale. Grey
         ellipses are contours of the loss, centred on its minimum (an open circle) at
-        {_point(loss.center)}, {where[len(outside)]}. Around the origin are a vermillion
-        diamond, |β₁| + |β₂| ≤ {fmt(t)}, and a blue disc of radius {fmt(t)}; they share their
+        {fmt_point(loss.center)}, {where[len(outside)]}. Around the origin are
+        {NORM_STYLES["l1"].color_name} diamond, |β₁| + |β₂| ≤ {fmt(t)}, and a {NORM_STYLES["l2"].color_name}
+        disc of radius {fmt(t)}; they share their
         four tips on the axes. {" ".join(lines)} {touching}""",
     )
 
 
 @figure_function
-def constraint_grid(norm: str, family: str, *, seed: int = GRID_SEED, t: float = GRID_T, box: float = 10.0) -> Figure:
+def constraint_grid(
+    norm: str = "l1", family: str = "symmetric", *, seed: int = GRID_SEED, t: float = GRID_T, box: float = GRID_BOX
+) -> Figure:
     """Four random losses in a 2×2 grid, each against the same region, with its exact optimum.
 
-    The losses are :func:`grid_losses`: their minima lie outside both regions, so the same
-    seed gives the same four losses for the diamond and the disc.
+    The losses are :func:`~regexplain.math.hard_constraints.grid_losses`: their minima lie
+    outside both regions, so the same seed gives the same four losses for the diamond and the disc.
     Each panel's title says whether a coefficient of the optimum is exactly zero.
 
     Parameters
     ----------
-    norm : {"l1", "l2"}
+    norm : {"l1", "l2"}, default "l1"
         The region: the diamond ``‖β‖₁ ≤ t`` or the disc ``‖β‖₂ ≤ t``.
-    family : {"symmetric", "general"}
+    family : {"symmetric", "general"}, default "symmetric"
         Round bowls, or tilted and elongated ones.
-    seed : int, default :data:`GRID_SEED`
+    seed : int, default :data:`~regexplain.math.hard_constraints.GRID_SEED`
         Seed of the losses.
-    t : float, default :data:`GRID_T`
+    t : float, default :data:`~regexplain.math.hard_constraints.GRID_T`
         The budget.
-    box : float, default 10.0
+    box : float, default :data:`~regexplain.math.hard_constraints.GRID_BOX`
         The minima are uniform in ``[−box, box]²``; every panel shows that square.
     """
-    if norm not in NORMS:
-        raise ValueError(f"norm must be one of {', '.join(map(repr, NORMS))}, got {norm!r}")
+    norm = check_choice(norm, "norm", NORMS)
+    family = check_choice(family, "family", FAMILIES)
     losses = grid_losses(family, seed=seed, t=t, box=box)
     fig, axes = plt.subplots(2, 2, figsize=GRID, sharex=True, sharey=True)
     lims = ((-box * 1.05, box * 1.05),) * 2
@@ -255,29 +265,29 @@ def constraint_grid(norm: str, family: str, *, seed: int = GRID_SEED, t: float =
     summaries = []
     for number, (ax, loss) in enumerate(zip(axes.flat, losses, strict=True), start=1):
         beta_star = loss.constrained_minimum(norm, t)
-        _draw_contours(ax, loss, _levels(loss, beta_star, norm, t), lims, colors=_CONTOUR_COLOR, linewidths=0.9)
-        _draw_optimum_contour(ax, loss, beta_star, norm, lims)
-        _draw_region(ax, norm, t, label=False)
-        ax.plot(*np.array([loss.center, beta_star]).T, color=COLORS[norm], lw=1.4, zorder=4)
-        _mark_minimum(ax, *loss.center, label=None)
-        _mark_optimum(ax, *beta_star, norm=norm, label=None, markersize=7)
-        _plane(ax, lims, labels=False)
+        draw_contours(ax, loss, optimum_levels(loss, beta_star, norm, t), lims, colors=CONTOUR_COLOR, linewidths=0.9)
+        draw_optimum_contour(ax, loss, beta_star, norm, lims)
+        draw_region(ax, norm, t, label=False)
+        ax.plot(*np.array([loss.center, beta_star]).T, color=NORM_STYLES[norm].color, lw=1.4, zorder=4)
+        mark_minimum(ax, *loss.center, label=None)
+        mark_optimum(ax, *beta_star, norm=norm, label=None, markersize=7)
+        plane_axes(ax, lims, labels=False)
         ax.set(xticks=ticks, yticks=ticks)
         ax.set_title(panel_title(beta_star), fontsize=12)
-        summaries.append(f"Panel {number}: minimum at {_point(loss.center)}, optimum at {_point(beta_star)}.")
+        summaries.append(f"Panel {number}: minimum at {fmt_point(loss.center)}, optimum at {fmt_point(beta_star)}.")
     for ax in axes[1]:
-        ax.set_xlabel(_AXIS_NAMES[0])
+        ax.set_xlabel(AXIS_TEX[0])
     for ax in axes[:, 0]:
-        ax.set_ylabel(_AXIS_NAMES[1])
-    zeros = sum(panel_has_zero(loss.constrained_minimum(norm, t)) for loss in losses)
-    fig.suptitle(f"Four {family} losses against the {REGION_NAMES[norm]} {_NORM_TEX[norm]} ≤ {fmt(t)}")
+        ax.set_ylabel(AXIS_TEX[1])
+    zeros = sum(bool(np.any(loss.constrained_minimum(norm, t) == 0.0)) for loss in losses)
+    fig.suptitle(f"Four {family} losses against the {NORM_STYLES[norm].region} {NORM_STYLES[norm].norm_tex} ≤ {fmt(t)}")
     return describe(
         fig,
         f"""Four panels, each the plane of β₁ and β₂ from −{fmt(box)} to {fmt(box)}, drawn to
-        scale, with the same small {REGION_NAMES[norm]} of budget {fmt(t)} at the centre and
+        scale, with the same small {NORM_STYLES[norm].region} of budget {fmt(t)} at the centre and
         one random {family} loss ({"round" if family == "symmetric" else "tilted, elongated"}
         contours around its minimum, an open circle). A line joins each minimum to its exact
-        constrained optimum on the {REGION_NAMES[norm]}'s edge, and a coloured contour passes
+        constrained optimum on the {NORM_STYLES[norm].region}'s edge, and a coloured contour passes
         through that optimum. In {zeros} of the 4 panels a coefficient of the optimum is
         exactly zero. {" ".join(summaries)}""",
     )
@@ -293,37 +303,35 @@ def walk_the_boundary(loss: QuadraticLoss = TILTED_LOSS, norm: str = "l2", t: fl
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`TILTED_LOSS`
+    loss : QuadraticLoss, default :data:`~regexplain.math.hard_constraints.TILTED_LOSS`
         A loss of two coefficients.
     norm : {"l1", "l2"}, default "l2"
         The region: the diamond or the disc.
-    t : float, default :data:`TILTED_T`
+    t : float, default :data:`~regexplain.math.hard_constraints.TILTED_T`
         The budget.
     """
-    _check_loss(loss, 2)
-    if norm not in NORMS:
-        raise ValueError(f"norm must be one of {', '.join(map(repr, NORMS))}, got {norm!r}")
+    check_loss(loss, 2)
+    norm = check_choice(norm, "norm", NORMS)
     beta_star = loss.constrained_minimum(norm, t)
     loss_star = float(loss(beta_star))
-    inside = _size(loss.center, norm) <= t
-    theta_star = float(np.degrees(np.arctan2(beta_star[1], beta_star[0])))
+    inside = size(loss.center, norm) <= t
+    theta_star = angle_degrees(beta_star)
 
     fig, (ax_plane, ax_walk) = plt.subplots(2, 1, figsize=(6.4, 9.8), height_ratios=(1.45, 1.0))
-    lims = _square_limits([(t, t), (-t, -t), loss.center], margin=0.12)
-    _draw_contours(ax_plane, loss, _levels(loss, beta_star, norm, t), lims, colors=_CONTOUR_COLOR, linewidths=1.0)
-    _draw_optimum_contour(ax_plane, loss, beta_star, norm, lims)
-    _draw_region(ax_plane, norm, t)
+    lims = square_limits([(t, t), (-t, -t), loss.center], margin=0.12)
+    draw_contours(ax_plane, loss, optimum_levels(loss, beta_star, norm, t), lims, colors=CONTOUR_COLOR, linewidths=1.0)
+    draw_optimum_contour(ax_plane, loss, beta_star, norm, lims)
+    draw_region(ax_plane, norm, t)
     _draw_angle_marks(ax_plane, norm, t)
-    _mark_minimum(ax_plane, *loss.center)
-    _mark_optimum(ax_plane, *beta_star, norm=norm, label=f"exact optimum {_point(beta_star)}")
-    _plane(ax_plane, lims)
-    ax_plane.set_title(f"Walk around the {REGION_NAMES[norm]} {_NORM_TEX[norm]} = {fmt(t)}")
-    ax_plane.plot(*np.array([(0.0, 0.0), beta_star]).T, color=COLORS[norm], lw=1.0, ls=":", zorder=4)
+    mark_minimum(ax_plane, *loss.center)
+    mark_optimum(ax_plane, *beta_star, norm=norm, label=f"exact optimum {fmt_point(beta_star)}")
+    plane_axes(ax_plane, lims)
+    ax_plane.set_title(f"Walk around the {NORM_STYLES[norm].region} {NORM_STYLES[norm].norm_tex} = {fmt(t)}")
+    ax_plane.plot(*np.array([(0.0, 0.0), beta_star]).T, color=NORM_STYLES[norm].color, lw=1.0, ls=":", zorder=4)
     ax_plane.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, fontsize=10)
 
-    degrees = np.linspace(-180.0, 180.0, WALK_SAMPLES)
-    walk = loss(_boundary(norm, t, np.radians(degrees)))
-    ax_walk.plot(degrees, walk, color=COLORS[norm], label="loss on the boundary")
+    degrees, losses = walk(loss, norm, t, WALK_SAMPLES)
+    ax_walk.plot(degrees, losses, color=NORM_STYLES[norm].color, label="loss on the boundary")
     for axis_angle in range(-180, 181, 90):
         ax_walk.axvline(axis_angle, color=COLORS["guide"], lw=1.0, ls=":")
     if inside:
@@ -333,7 +341,7 @@ def walk_the_boundary(loss: QuadraticLoss = TILTED_LOSS, norm: str = "l2", t: fl
             ax_walk,
             theta_star,
             loss_star,
-            COLORS[norm],
+            color=NORM_STYLES[norm].color,
             label=f"least: θ = {fmt(theta_star)}°, loss {fmt(loss_star)}",
             gid=BOUNDARY_MINIMUM_GID,
         )
@@ -347,26 +355,13 @@ def walk_the_boundary(loss: QuadraticLoss = TILTED_LOSS, norm: str = "l2", t: fl
         title="The loss along the walk",
     )
     ax_walk.legend(loc="upper center", fontsize=11)
-    return describe(fig, _walk_text(loss, norm, t, beta_star, loss_star, theta_star, walk, inside))
-
-
-def grid_losses(family: str, *, seed: int = GRID_SEED, t: float = GRID_T, box: float = 10.0) -> list[QuadraticLoss]:
-    """The four losses of :func:`constraint_grid`: minima outside both the diamond and the disc.
-
-    Parameters are those of :func:`constraint_grid`.
-    """
-    return random_losses(family, 4, box=box, t=t, norm=None, seed=seed)
+    return describe(fig, _walk_text(loss, norm, t, beta_star, loss_star, theta_star, losses, inside))
 
 
 def panel_title(beta: ArrayLike) -> str:
     """The title of a grid panel: which coefficient of the optimum ``beta`` is exactly zero."""
-    zero = [name for name, value in zip(_AXIS_NAMES, np.asarray(beta), strict=True) if value == 0.0]
+    zero = [name for name, value in zip(AXIS_WORDS, np.asarray(beta), strict=True) if value == 0.0]
     return f"{' and '.join(zero)} = 0 exactly" if zero else "no coefficient is 0"
-
-
-def panel_has_zero(beta: ArrayLike) -> bool:
-    """Whether a coefficient of ``beta`` is exactly ``0.0`` (no tolerance)."""
-    return bool(np.any(np.asarray(beta) == 0.0))
 
 
 # -- drawing helpers ------------------------------------------------------------------------
@@ -377,135 +372,28 @@ def _l1_then_l2(ax) -> tuple[list, list[str]]:
     handles, labels = ax.get_legend_handles_labels()
 
     def column(label: str) -> int:
-        return 0 if ("L1" in label or REGION_NAMES["l1"] in label) else 1 if "unconstrained" in label else 2
+        return 0 if ("L1" in label or NORM_STYLES["l1"].region in label) else 1 if "unconstrained" in label else 2
 
     order = sorted(range(len(labels)), key=lambda i: column(labels[i]))
     return [handles[i] for i in order], [labels[i] for i in order]
 
 
-def _check_loss(loss: object, p: int) -> None:
-    if not isinstance(loss, QuadraticLoss):
-        raise TypeError(f"loss must be a regexplain.QuadraticLoss, got {type(loss).__name__}")
-    if loss.p != p:
-        raise ValueError(f"loss must have {p} coefficient{'s' if p > 1 else ''}, got {loss.p}")
-
-
-def _size(beta: NDArray[np.float64], norm: str) -> float:
-    return float(np.abs(beta).sum() if norm == "l1" else np.sqrt(beta @ beta))
-
-
-def _boundary(norm: str, t: float, theta: NDArray[np.float64]) -> NDArray[np.float64]:
-    """The boundary point in each direction θ (radians): ``t·u/‖u‖`` with ``u = (cos θ, sin θ)``."""
-    u = np.stack([np.cos(theta), np.sin(theta)], axis=-1)
-    size = np.abs(u).sum(axis=-1) if norm == "l1" else np.linalg.norm(u, axis=-1)
-    return t * u / size[..., None]
-
-
-def _draw_region(ax, norm: str, t: float, *, label: bool = True, fill: bool = True) -> None:
-    outline = _boundary(norm, t, np.linspace(-np.pi, np.pi, 721))
-    if fill:
-        ax.fill(*outline.T, color=COLORS[norm], alpha=0.14, lw=0, zorder=1)
-    name = f"{REGION_NAMES[norm]} {_NORM_TEX[norm]} ≤ {fmt(t)}" if label else None
-    ax.plot(*outline.T, color=COLORS[norm], lw=2.2, zorder=3, label=name)
-
-
-def _draw_contours(ax, loss: QuadraticLoss, levels: NDArray[np.float64], lims, **kwargs):
-    (x0, x1), (y0, y1) = lims
-    b1, b2 = np.meshgrid(np.linspace(x0, x1, 401), np.linspace(y0, y1, 401))
-    return ax.contour(b1, b2, loss(np.stack([b1, b2], axis=-1)), levels=np.sort(levels), zorder=2, **kwargs)
-
-
-def _draw_optimum_contour(ax, loss: QuadraticLoss, beta: NDArray[np.float64], norm: str, lims) -> None:
-    """The contour through the optimum (dashed, in the norm's colour), unless it is the minimum."""
-    level = float(loss(beta))
-    if level > loss.floor:
-        _draw_contours(ax, loss, np.array([level]), lims, colors=COLORS[norm], linewidths=1.6, linestyles="--")
-        ax.plot([], [], color=COLORS[norm], lw=1.6, ls="--", label=f"contour through the {norm.upper()} optimum")
-
-
-def _levels(
-    loss: QuadraticLoss, beta: NDArray[np.float64], norm: str, t: float, count: int = 9, through: int = 3
-) -> NDArray[np.float64]:
-    """Background contour levels, evenly spaced in distance from the minimum.
-
-    The ``through``-th contour would pass through the optimum ``beta`` (it is left out: the
-    optimum's own contour is drawn in colour). When the optimum is the minimum itself, the
-    spacing is taken from the region's outline instead, a drawing choice only.
-    """
-    reference = float(loss(beta))
-    if reference <= loss.floor:
-        reference = float(loss(_boundary(norm, t, np.linspace(-np.pi, np.pi, 721))).min())
-    steps = np.arange(1, count + 1)
-    return loss.floor + (reference - loss.floor) * (steps[steps != through] / through) ** 2
-
-
 def _draw_angle_marks(ax, norm: str, t: float) -> None:
     """Small ticks every 30° on the boundary, labelled at the four axis directions."""
     for degrees in range(-150, 181, 30):
-        point = _boundary(norm, t, np.radians(degrees))
-        ax.plot(*point, "o", color=COLORS[norm], markersize=4, zorder=4)
+        spot = boundary(norm, t, np.radians(degrees))
+        ax.plot(*spot, "o", color=NORM_STYLES[norm].color, markersize=4, zorder=4)
         if degrees % 90 == 0:
             offset = 16 * np.array([np.cos(np.radians(degrees)), np.sin(np.radians(degrees))])
             ax.annotate(
                 f"{degrees}°".replace("-", "−"),
-                point,
+                spot,
                 xytext=offset,
                 textcoords="offset points",
                 ha="center",
                 va="center",
                 fontsize=10,
             )
-
-
-def _mark_minimum(ax, *point: float, label: str | None = "unconstrained minimum") -> None:
-    """The unconstrained minimum: an open circle (it is the answer only if it is allowed)."""
-    ax.plot(
-        *([value] for value in point),
-        "o",
-        markersize=11,
-        markerfacecolor="white",
-        markeredgecolor=COLORS["loss"],
-        markeredgewidth=2.2,
-        zorder=4.5,  # under an optimum that coincides with it
-        label=label,
-        gid=MINIMUM_GID,
-    )
-
-
-def _mark_optimum(ax, *point: float, norm: str | None, label: str | None, **kwargs) -> None:
-    """The constrained optimum: a filled dot in the norm's colour (dark in one dimension)."""
-    color = COLORS["loss"] if norm is None else COLORS[norm]
-    if len(point) == 2:
-        mark(ax, *point, color, label=label, gid=optimum_gid(norm), **kwargs)
-    else:  # 3-D axes
-        ax.plot(
-            *([value] for value in point),
-            "o",
-            color=color,
-            markeredgecolor="white",
-            markeredgewidth=1.5,
-            zorder=5,
-            label=label,
-            gid=optimum_gid(norm),
-        )
-
-
-def _plane(ax, lims, *, labels: bool = True) -> None:
-    """Axes of the β₁–β₂ plane: to scale, with the coordinate axes drawn through the origin."""
-    ax.axhline(0.0, color="black", lw=0.8, zorder=0)
-    ax.axvline(0.0, color="black", lw=0.8, zorder=0)
-    ax.set(xlim=lims[0], ylim=lims[1])
-    ax.set_aspect("equal", adjustable="box")
-    if labels:
-        ax.set(xlabel=_AXIS_NAMES[0], ylabel=_AXIS_NAMES[1])
-
-
-def _square_limits(points: ArrayLike, margin: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Square limits around ``points``, widened by ``margin`` (a fraction of the side)."""
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    low, high = points.min(axis=0), points.max(axis=0)
-    middle, half = (low + high) / 2.0, (high - low).max() / 2.0 * (1.0 + 2.0 * margin)
-    return (middle[0] - half, middle[0] + half), (middle[1] - half, middle[1] + half)
 
 
 def _bowl_surface(loss: QuadraticLoss, rim: float):
@@ -517,12 +405,8 @@ def _bowl_surface(loss: QuadraticLoss, rim: float):
     return points[..., 0], points[..., 1], loss(points)
 
 
-def _point(beta: ArrayLike) -> str:
-    return "(" + ", ".join(fmt(float(value)) for value in np.asarray(beta)) + ")"
-
-
 def _zero_words(beta: NDArray[np.float64], norm: str, t: float) -> str:
-    zero = [name for name, value in zip(_AXIS_NAMES, beta, strict=True) if value == 0.0]
+    zero = [name for name, value in zip(AXIS_WORDS, beta, strict=True) if value == 0.0]
     if not zero:
         return "off the axes: no coefficient is zero"
     place = "a tip of the diamond" if norm == "l1" and np.isclose(np.abs(beta).sum(), t) else "on an axis"
@@ -531,15 +415,16 @@ def _zero_words(beta: NDArray[np.float64], norm: str, t: float) -> str:
 
 def _bowl_sentence(beta_star: NDArray[np.float64], loss_star: float, inside: bool) -> str:
     if inside:
-        return f"The minimum is inside the fence, so it is also the constrained optimum, {_point(beta_star)}."
-    return f"""The lowest point of the rail, a blue dot on the fence at {_point(beta_star)} with
+        return f"The minimum is inside the fence, so it is also the constrained optimum, {fmt_point(beta_star)}."
+    return f"""The lowest point of the rail, a {NORM_STYLES["l2"].color_name} dot on the fence at
+    {fmt_point(beta_star)} with
         loss {fmt(loss_star)}, is the best point the fence allows: the constrained optimum."""
 
 
-def _walk_text(loss, norm, t, beta_star, loss_star, theta_star, walk, inside) -> str:
-    region = REGION_NAMES[norm]
+def _walk_text(loss, norm, t, beta_star, loss_star, theta_star, losses, inside) -> str:
+    region = NORM_STYLES[norm].region
     top = f"""Two panels. Top: the plane of β₁ and β₂, drawn to scale, with grey contours of the
-        loss around its minimum (an open circle) at {_point(loss.center)}, and the
+        loss around its minimum (an open circle) at {fmt_point(loss.center)}, and the
         {region} of budget {fmt(t)} with small marks every 30 degrees along its edge, labelled
         at 0, 90, 180 and −90 degrees."""
     if inside:
@@ -549,8 +434,8 @@ def _walk_text(loss, norm, t, beta_star, loss_star, theta_star, walk, inside) ->
             {fmt(loss_star)}."""
     kinks = " It has corners at the diamond's tips, at multiples of 90 degrees." if norm == "l1" else ""
     return f"""{top} The exact constrained optimum, a filled dot, is on the edge at
-        {_point(beta_star)}, at angle {fmt(theta_star)} degrees. Bottom: the loss at each point
+        {fmt_point(beta_star)}, at angle {fmt(theta_star)} degrees. Bottom: the loss at each point
         of the edge as a function of the angle θ from −180 to 180 degrees, from
-        {fmt(float(walk.min()))} to {fmt(float(walk.max()))}.{kinks} Its lowest point, marked, is
+        {fmt(float(losses.min()))} to {fmt(float(losses.max()))}.{kinks} Its lowest point, marked, is
         at θ = {fmt(theta_star)} degrees with loss {fmt(loss_star)}: the same point as the
         optimum above."""

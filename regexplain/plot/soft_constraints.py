@@ -13,18 +13,26 @@ from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike
 
 from ..math._validate import as_float_array, check_choice, check_real
-from ..math.paths import ROUND, ROUND_LAM, ROUND_STEPS, TILTED, first_zero_lambda, l1_breakpoints, penalized_path
-from ..math.penalties import L1, L2
-from ..math.quadratic import NORMS, QuadraticLoss
-from .style import COLORS, LABELS, SINGLE, STACKED, describe, figure_function, fmt, mark
+from ..math.paths import first_zero_lambda, l1_breakpoints, l2_turning_points, penalized_path
+from ..math.penalties import PENALTIES
+from ..math.quadratic import QuadraticLoss
+from ..math.regions import NORMS
+from ..math.soft_constraints import PULL_LAM, PULL_POINT, ROUND, ROUND_LAM, ROUND_STEPS, TILTED, pull
+from ._plane import check_loss, levels, mark_minimum, mark_optimum, mesh, plane_axes, window
+from .style import (
+    AXIS_TEX,
+    AXIS_WORDS,
+    COLORS,
+    NORM_STYLES,
+    SINGLE,
+    STACKED,
+    big,
+    describe,
+    figure_function,
+    fmt,
+    fmt_point,
+)
 
-_PENALTIES = {"l1": L1, "l2": L2}
-_PENALTY_TEX = {"l1": r"$\lambda\|\beta\|_1$", "l2": r"$\lambda\|\beta\|_2^2$"}
-_PULL_TEX = {"l1": r"$\lambda\,\mathrm{sign}(\beta)$", "l2": r"$2\lambda\beta$"}
-_PENALTY_WORDS = {"l1": "λ‖β‖₁", "l2": "λ‖β‖₂²"}
-_BOWL_WORDS = {"l1": "an upside-down pyramid", "l2": "a round paraboloid"}
-_COLOR_WORDS = {"l1": "orange-red", "l2": "blue"}
-_SHAPE_WORDS = {"l1": "diamond", "l2": "circle"}
 _LOSS_SURFACE = "#b3b3b3"
 _LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5}
 _CONTOUR_RINGS = 6
@@ -35,42 +43,9 @@ def _label(lam: float) -> str:
     return f"λ = {fmt(lam)}"
 
 
-def _point(beta: ArrayLike) -> str:
-    return "(" + ", ".join(fmt(b) for b in np.asarray(beta, dtype=float)) + ")"
-
-
-def _big(value: float) -> str:
-    """A height for the alt text: like ``fmt``, but whole numbers from 1000 on ("1e+03" reads badly).
-
-    Heights below 1e-9 are rounding noise of a solve (a loss at its own minimum) and read 0.
-    """
-    if abs(value) < 1e-9:
-        return "0"
-    return fmt(value) if abs(value) < 1000 else f"{value:,.0f}"
-
-
-def _check_loss(loss: object) -> QuadraticLoss:
-    if not isinstance(loss, QuadraticLoss) or loss.p != 2:
-        raise ValueError(f"loss must be a QuadraticLoss of two coefficients (a bowl over a plane), got {loss!r}")
-    return loss
-
-
-def _window(loss: QuadraticLoss, margin: float = 0.25) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Limits that hold the origin and the loss's minimum, padded by ``margin`` of the larger span."""
-    low, high = np.minimum(loss.center, 0.0), np.maximum(loss.center, 0.0)
-    pad = margin * (high - low).max()
-    return (low[0] - pad, high[0] + pad), (low[1] - pad, high[1] + pad)
-
-
-def _grid(xlim, ylim, n: int = _GRID):
-    """A mesh over the window: X, Y of shape (n, n) and the points β of shape (n, n, 2)."""
-    X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
-    return X, Y, np.stack([X, Y], axis=-1)
-
-
 def _objective(loss: QuadraticLoss, norm: str, lam: float, beta: ArrayLike):
     """``loss + λ·P`` at the points ``beta`` (shape ``(..., 2)``)."""
-    return loss(beta) + lam * _PENALTIES[norm].value(beta)
+    return loss(beta) + lam * PENALTIES[norm].value(beta)
 
 
 def _rings(Z: np.ndarray, low: float, loss: QuadraticLoss) -> np.ndarray:
@@ -83,32 +58,16 @@ def _rings(Z: np.ndarray, low: float, loss: QuadraticLoss) -> np.ndarray:
     through = float(loss(np.zeros(2)))
     if through <= low * (1.0 + 1e-9):
         through = low + 0.5 * (float(Z.max()) - low)
-    return low + (through - low) * (np.arange(1, _CONTOUR_RINGS + 1) / _CONTOUR_RINGS) ** 2
-
-
-def _plane_axes(ax, xlim, ylim, *, title: str) -> None:
-    """The β1, β2 plane: axes through the origin, equal aspect, labels."""
-    ax.axhline(0.0, color="black", lw=0.8, zorder=2)
-    ax.axvline(0.0, color="black", lw=0.8, zorder=2)
-    ax.set(xlim=xlim, ylim=ylim, xlabel=r"$\beta_1$", ylabel=r"$\beta_2$", title=title)
-    ax.set_aspect("equal")
+    return levels(low, through, np.arange(1, _CONTOUR_RINGS + 1) / _CONTOUR_RINGS)
 
 
 def _legend_below(ax) -> None:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, handlelength=1.5, columnspacing=1.2)
 
 
-def _mark_minimum(ax, beta, color: str, *, lam: float | None, z: float | None = None, **kwargs) -> None:
-    """A minimum as ``mark`` draws it, with the gid the tests look for.
-
-    ``lam=None`` marks the unconstrained minimum; ``z`` puts the mark at that height in 3-D.
-    """
-    gid = "unconstrained-minimum" if lam is None else f"penalized-minimum@{lam!r}"
-    if z is None:
-        mark(ax, beta[0], beta[1], color, gid=gid, **kwargs)
-    else:
-        style = {"color": color, "markeredgecolor": "white", "markeredgewidth": 1.5, "zorder": 10, **kwargs}
-        ax.plot([beta[0]], [beta[1]], [z], "o", gid=gid, **style)
+def _mark_minimum(ax, beta, norm: str, lam: float, *point_z: float, **kwargs) -> None:
+    """The penalized minimum at ``lam`` (at height ``point_z`` in 3-D), with the gid the tests look for."""
+    mark_optimum(ax, *beta, *point_z, norm=norm, gid=f"penalized-minimum@{lam!r}", zorder=10, **kwargs)
 
 
 def _surface(ax, X, Y, Z, color: str, *, alpha: float) -> None:
@@ -116,13 +75,13 @@ def _surface(ax, X, Y, Z, color: str, *, alpha: float) -> None:
 
 
 def _bowl_axes(ax, xlim, ylim, *, title: str, zlim: tuple[float, float] | None = None) -> None:
-    """A 3-D bowl's axes: the coefficient axes drawn on the floor, equal scales in β1 and β2, one fixed view."""
+    """A 3-D bowl's axes: the coefficient axes drawn on the floor, equal scales in β₁ and β₂, one fixed view."""
     ax.plot(xlim, [0.0, 0.0], [0.0, 0.0], color="black", lw=0.8, zorder=0.5)  # below the surfaces
     ax.plot([0.0, 0.0], ylim, [0.0, 0.0], color="black", lw=0.8, zorder=0.5)
     ax.set(xlim=xlim, ylim=ylim)
     ax.set_zlim(*(zlim or (0.0, None)))
-    ax.set_xlabel(r"$\beta_1$", labelpad=6)
-    ax.set_ylabel(r"$\beta_2$", labelpad=12)
+    ax.set_xlabel(AXIS_TEX[0], labelpad=6)
+    ax.set_ylabel(AXIS_TEX[1], labelpad=12)
     ax.set_title(title, pad=0)
     width, depth = xlim[1] - xlim[0], ylim[1] - ylim[0]
     side = max(width, depth)
@@ -144,17 +103,17 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     ----------
     norm : {"l1", "l2"}, default "l2"
         The penalty.
-    lam : float, default :data:`regexplain.math.paths.ROUND_LAM`
+    lam : float, default :data:`~regexplain.math.soft_constraints.ROUND_LAM`
         Penalty strength λ ≥ 0.
-    loss : QuadraticLoss, default :data:`regexplain.math.paths.ROUND`
+    loss : QuadraticLoss, default :data:`~regexplain.math.soft_constraints.ROUND`
         A loss of two coefficients.
     """
     norm = check_choice(norm, "norm", NORMS)
     lam = check_real(lam, "lam", low=0.0)
-    loss = _check_loss(loss)
-    xlim, ylim = _window(loss)
-    X, Y, B = _grid(xlim, ylim)
-    loss_z, penalty_z = loss(B), lam * _PENALTIES[norm].value(B)
+    loss = check_loss(loss)
+    xlim, ylim = window(loss)
+    X, Y, B = mesh((xlim, ylim), _GRID)
+    loss_z, penalty_z = loss(B), lam * PENALTIES[norm].value(B)
     beta = loss.penalized_minimum(norm, lam)
     height = float(_objective(loss, norm, lam, beta))
     center = loss.center
@@ -163,18 +122,18 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     ax_parts = fig.add_subplot(2, 1, 1, projection="3d", computed_zorder=False)
     ax_sum = fig.add_subplot(2, 1, 2, projection="3d", computed_zorder=False)
     _surface(ax_parts, X, Y, loss_z, _LOSS_SURFACE, alpha=0.7)
-    _surface(ax_parts, X, Y, penalty_z, COLORS[norm], alpha=0.6)
-    _mark_minimum(ax_parts, center, COLORS["loss"], lam=None, z=loss.floor)
-    _bowl_axes(ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {_PENALTY_TEX[norm]}")
+    _surface(ax_parts, X, Y, penalty_z, NORM_STYLES[norm].color, alpha=0.6)
+    mark_minimum(ax_parts, *center, loss.floor, label=None)
+    _bowl_axes(ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {NORM_STYLES[norm].penalty_tex}")
 
     sum_z = loss_z + penalty_z
-    _surface(ax_sum, X, Y, sum_z, COLORS[norm], alpha=0.5)
+    _surface(ax_sum, X, Y, sum_z, NORM_STYLES[norm].color, alpha=0.5)
     rings = _rings(sum_z, height, loss)
-    ax_sum.contour(X, Y, sum_z, levels=rings, zdir="z", offset=0.0, colors=COLORS[norm], linewidths=0.8)
-    ax_sum.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=COLORS[norm], lw=1.8, zorder=9)
-    _mark_minimum(ax_sum, center, COLORS["loss"], lam=None, z=0.0)
-    _mark_minimum(ax_sum, beta, COLORS[norm], lam=lam, z=0.0)
-    _mark_minimum(ax_sum, beta, COLORS[norm], lam=lam, z=height, markersize=11)
+    ax_sum.contour(X, Y, sum_z, levels=rings, zdir="z", offset=0.0, colors=NORM_STYLES[norm].color, linewidths=0.8)
+    ax_sum.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=NORM_STYLES[norm].color, lw=1.8, zorder=9)
+    mark_minimum(ax_sum, *center, 0.0, label=None)
+    _mark_minimum(ax_sum, beta, norm, lam, 0.0)
+    _mark_minimum(ax_sum, beta, norm, lam, height, markersize=11)
     _bowl_axes(ax_sum, xlim, ylim, title=f"Their sum, λ = {fmt(lam)}")
 
     closed_form = ""
@@ -185,16 +144,17 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     on_axis = ""
     if np.any(beta == 0.0) and np.any(beta != 0.0):
         zero = int(np.flatnonzero(beta == 0.0)[0])
-        on_axis = f" It lies exactly on the β{2 - zero} axis: β{zero + 1} is 0."
+        on_axis = f" It lies exactly on the {AXIS_WORDS[1 - zero]} axis: {AXIS_WORDS[zero]} is 0."
     return describe(
         fig,
-        f"""Two 3-D surfaces over the plane of the coefficients β1 and β2. Top: the loss, a grey
-        bowl whose lowest point, marked, is at {_point(center)} with loss {fmt(loss.floor)}; and
-        the {LABELS[norm]} penalty {_PENALTY_WORDS[norm]} with λ = {fmt(lam)}, {_BOWL_WORDS[norm]}
-        in {_COLOR_WORDS[norm]} that rises from the origin (0, 0), where it is 0. Bottom: their
-        sum, one {_COLOR_WORDS[norm]} bowl with its contours drawn on the floor. Its lowest point,
-        marked on the surface at height {_big(height)} and again on the floor, is at
-        {_point(beta)}: between the loss's minimum {_point(center)}, marked on the floor in black,
+        f"""Two 3-D surfaces over the plane of the coefficients β₁ and β₂. Top: the loss, a grey
+        bowl whose lowest point, marked, is at {fmt_point(center)} with loss {fmt(loss.floor)}; and
+        the {NORM_STYLES[norm].label} penalty {NORM_STYLES[norm].penalty_words} with λ = {fmt(lam)},
+        {NORM_STYLES[norm].bowl_words}
+        in {NORM_STYLES[norm].color_name} that rises from the origin (0, 0), where it is 0. Bottom: their
+        sum, one {NORM_STYLES[norm].color_name} bowl with its contours drawn on the floor. Its lowest point,
+        marked on the surface at height {big(height)} and again on the floor, is at
+        {fmt_point(beta)}: between the loss's minimum {fmt_point(center)}, marked on the floor in black,
         and the origin.{on_axis}{closed_form}""",
     )
 
@@ -214,7 +174,7 @@ def _path_lams(loss: QuadraticLoss, norm: str) -> np.ndarray:
 
 
 @figure_function
-def minimum_path(norm: str, *, loss: QuadraticLoss = TILTED, lams: ArrayLike | None = None) -> Figure:
+def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayLike | None = None) -> Figure:
     """The path of the exact penalized minimum from the loss's minimum toward the origin as λ grows.
 
     At each marked λ the loss contour and the penalty contour through the minimum are drawn:
@@ -226,7 +186,7 @@ def minimum_path(norm: str, *, loss: QuadraticLoss = TILTED, lams: ArrayLike | N
     ----------
     norm : {"l1", "l2"}
         The penalty.
-    loss : QuadraticLoss, default :data:`regexplain.math.paths.TILTED`
+    loss : QuadraticLoss, default :data:`~regexplain.math.soft_constraints.TILTED`
         A loss of two coefficients.
     lams : array_like, optional
         The λ whose minima are marked; by default half the λ at which the L1 minimum first has a
@@ -234,14 +194,14 @@ def minimum_path(norm: str, *, loss: QuadraticLoss = TILTED, lams: ArrayLike | N
         three for both norms, so that the two figures can be compared).
     """
     norm = check_choice(norm, "norm", NORMS)
-    loss = _check_loss(loss)
+    loss = check_loss(loss)
     marks = _default_marks(loss) if lams is None else as_float_array(lams, "lams", ndim=1)
     path_lams = _path_lams(loss, norm)
     path = penalized_path(loss, norm, path_lams)
     minima = penalized_path(loss, norm, marks)
-    xlim, ylim = _window(loss)
-    X, Y, B = _grid(xlim, ylim, 241)
-    loss_z, penalty_z = loss(B), _PENALTIES[norm].value(B)
+    xlim, ylim = window(loss)
+    X, Y, B = mesh((xlim, ylim), 241)
+    loss_z, penalty_z = loss(B), PENALTIES[norm].value(B)
 
     fig, ax = plt.subplots(figsize=SINGLE)
     background = _rings(loss_z, loss.floor, loss)[:-1]
@@ -249,60 +209,67 @@ def minimum_path(norm: str, *, loss: QuadraticLoss = TILTED, lams: ArrayLike | N
     for beta in minima:
         ax.contour(X, Y, loss_z, levels=[float(loss(beta))], colors=COLORS["loss"], linewidths=1.0)
         if np.any(beta != 0.0):
-            level = float(_PENALTIES[norm].value(beta))
-            ax.contour(X, Y, penalty_z, levels=[level], colors=COLORS[norm], linewidths=1.2, linestyles="--")
-    ax.plot(path[:, 0], path[:, 1], color=COLORS[norm], lw=3, gid="minimum-path", label=f"{LABELS[norm]} minimum")
-    _mark_minimum(ax, loss.center, COLORS["loss"], lam=None, label="loss minimum (λ = 0)")
+            level = float(PENALTIES[norm].value(beta))
+            ax.contour(X, Y, penalty_z, levels=[level], colors=NORM_STYLES[norm].color, linewidths=1.2, linestyles="--")
+    ax.plot(
+        path[:, 0],
+        path[:, 1],
+        color=NORM_STYLES[norm].color,
+        lw=3,
+        gid="minimum-path",
+        label=f"{NORM_STYLES[norm].label} minimum",
+    )
+    mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
     for lam, beta in zip(marks, minima, strict=True):
-        _mark_minimum(ax, beta, COLORS[norm], lam=float(lam))
+        _mark_minimum(ax, beta, norm, float(lam))
         ax.annotate(
             _label(lam),
             beta,
             xytext=(7, 7),
             textcoords="offset points",
             fontsize=11,
-            color=COLORS[norm],
+            color=NORM_STYLES[norm].color,
             bbox=_LABEL_BOX,
         )
-    _plane_axes(ax, xlim, ylim, title=f"Where the {norm.upper()} minimum goes as λ grows")
+    plane_axes(ax, (xlim, ylim), title=f"Where the {norm.upper()} minimum goes as λ grows")
     _legend_below(ax)
 
-    center = _point(loss.center)
-    described = ", ".join(f"{_point(beta)} at {_label(lam)}" for lam, beta in zip(marks, minima, strict=True))
+    center = fmt_point(loss.center)
+    described = ", ".join(f"{fmt_point(beta)} at {_label(lam)}" for lam, beta in zip(marks, minima, strict=True))
     if norm == "l1":
         first, last = first_zero_lambda(loss), float(path_lams[-1])
         corner = loss.penalized_minimum("l1", first)
         zero = int(np.flatnonzero(corner == 0.0)[0])
         story = f"""The path is a straight line from {center} until, at λ = {fmt(first)}, it reaches
-        the β{2 - zero} axis at {_point(corner)}: from there on β{zero + 1} is exactly 0 and the
+        the {AXIS_WORDS[1 - zero]} axis at {fmt_point(corner)}: from there on {AXIS_WORDS[zero]} is exactly 0 and the
         path runs along that axis into the origin, which it reaches at λ = {fmt(last)}; for
         larger λ every coefficient is exactly 0."""
     else:
         story = f"""The path curves from {center} toward the origin without touching either axis,
-        and it never reaches the origin: even at λ = {_big(path_lams[-1])} the minimum is still
-        at {_point(path[-1])}."""
-        peak = np.argmax(np.abs(path), axis=0)
-        for j in np.flatnonzero(np.abs(path[peak, [0, 1]]) > 1.01 * np.abs(loss.center)):
-            story += f""" On the way β{j + 1} first grows, from {fmt(loss.center[j])} to
-            {fmt(path[peak[j], j])} at λ = {fmt(path_lams[peak[j]])}, and only then shrinks: a
-            stronger penalty shrinks the whole vector, not every coefficient."""
+        and it never reaches the origin: even at λ = {big(path_lams[-1])} the minimum is still
+        at {fmt_point(path[-1])}."""
+        for j, lam, value in l2_turning_points(loss):
+            grows = "grows" if abs(value) > abs(loss.center[j]) else "shrinks"
+            story += f""" On the way {AXIS_WORDS[j]} first {grows}, from {fmt(loss.center[j])} to
+            {fmt(value)} at λ = {fmt(lam)}, and only then turns back: a stronger penalty shrinks
+            the whole vector, not every coefficient."""
     return describe(
         fig,
-        f"""The plane of the coefficients β1 and β2 with grey contours of a loss bowl whose
-        minimum, marked in black, is at {center}. A thick {_COLOR_WORDS[norm]} line is the path of
-        the exact minimum of loss + {_PENALTY_WORDS[norm]}, the {LABELS[norm]} penalty, as λ grows
+        f"""The plane of the coefficients β₁ and β₂ with grey contours of a loss bowl whose
+        minimum, marked in black, is at {center}. A thick {NORM_STYLES[norm].color_name} line is the path of
+        the exact minimum of loss + {NORM_STYLES[norm].penalty_words}, the {NORM_STYLES[norm].label} penalty, as λ grows
         from 0.
         {story} Marked on the path: {described}. Through each marked minimum a dark loss contour
-        and a dashed {_COLOR_WORDS[norm]} {_SHAPE_WORDS[norm]} of the penalty are drawn, and they
+        and a dashed {NORM_STYLES[norm].color_name} {NORM_STYLES[norm].outline} of the penalty are drawn, and they
         touch there.""",
     )
 
 
 @figure_function
-def _frame(norm, lam, trail, *, loss, window, zlim, index, count) -> Figure:
+def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
     """One frame of :func:`bowl_steps`: the bowl at ``lam`` in 3-D (top) and as contours (bottom)."""
-    xlim, ylim = window
-    X, Y, B = _grid(xlim, ylim)
+    xlim, ylim = lims
+    X, Y, B = mesh((xlim, ylim), _GRID)
     Z = _objective(loss, norm, lam, B)
     beta = trail[-1]
     height = float(_objective(loss, norm, lam, beta))
@@ -312,20 +279,20 @@ def _frame(norm, lam, trail, *, loss, window, zlim, index, count) -> Figure:
     ax3 = fig.add_subplot(grid[0], projection="3d", computed_zorder=False)
     if lam > 0:  # the loss alone, for comparison
         ax3.plot_wireframe(X, Y, loss(B), rstride=10, cstride=10, color=COLORS["guide"], linewidth=0.6, alpha=0.6)
-    _surface(ax3, X, Y, Z, COLORS[norm], alpha=0.5)
-    ax3.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=COLORS[norm], lw=1.8, zorder=9)
-    _mark_minimum(ax3, loss.center, COLORS["loss"], lam=None, z=0.0)
-    _mark_minimum(ax3, beta, COLORS[norm], lam=lam, z=0.0)
-    _mark_minimum(ax3, beta, COLORS[norm], lam=lam, z=height, markersize=11)
-    _bowl_axes(ax3, xlim, ylim, title=f"loss + {_PENALTY_TEX[norm]}, λ = {fmt(lam)}", zlim=zlim)
+    _surface(ax3, X, Y, Z, NORM_STYLES[norm].color, alpha=0.5)
+    ax3.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=NORM_STYLES[norm].color, lw=1.8, zorder=9)
+    mark_minimum(ax3, *loss.center, 0.0, label=None)
+    _mark_minimum(ax3, beta, norm, lam, 0.0)
+    _mark_minimum(ax3, beta, norm, lam, height, markersize=11)
+    _bowl_axes(ax3, xlim, ylim, title=f"loss + {NORM_STYLES[norm].penalty_tex}, λ = {fmt(lam)}", zlim=zlim)
 
     ax = fig.add_subplot(grid[1])
-    ax.contour(X, Y, Z, levels=_rings(Z, height, loss), colors=COLORS[norm], linewidths=1.0)
+    ax.contour(X, Y, Z, levels=_rings(Z, height, loss), colors=NORM_STYLES[norm].color, linewidths=1.0)
     trail = np.asarray(trail)
-    ax.plot(trail[:, 0], trail[:, 1], "o-", color=COLORS[norm], lw=1.2, markersize=4, alpha=0.6)
-    _mark_minimum(ax, loss.center, COLORS["loss"], lam=None, label="loss minimum (λ = 0)")
-    _mark_minimum(ax, beta, COLORS[norm], lam=lam, label=f"minimum at λ = {fmt(lam)}")
-    _plane_axes(ax, xlim, ylim, title="Seen from above")
+    ax.plot(trail[:, 0], trail[:, 1], "o-", color=NORM_STYLES[norm].color, lw=1.2, markersize=4, alpha=0.6)
+    mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
+    _mark_minimum(ax, beta, norm, lam, label=f"minimum at λ = {fmt(lam)}")
+    plane_axes(ax, (xlim, ylim), title="Seen from above")
     ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
     _legend_below(ax)
@@ -336,24 +303,26 @@ def _frame(norm, lam, trail, *, loss, window, zlim, index, count) -> Figure:
         zeros = " Every coefficient is exactly 0: the minimum is at the origin."
     elif np.any(beta == 0.0):
         zero = int(np.flatnonzero(beta == 0.0)[0])
-        zeros = f" It lies on the β{2 - zero} axis: β{zero + 1} is exactly 0."
+        zeros = f" It lies on the {AXIS_WORDS[1 - zero]} axis: {AXIS_WORDS[zero]} is exactly 0."
     bowl = (
         "the loss alone (no penalty yet)"
         if lam == 0
-        else f"""loss + {_PENALTY_WORDS[norm]}, the {LABELS[norm]} penalty, in {_COLOR_WORDS[norm]},
+        else f"""loss + {NORM_STYLES[norm].penalty_words}, the {NORM_STYLES[norm].label} penalty, in
+        {NORM_STYLES[norm].color_name},
         above a faint grey wireframe of the loss alone"""
     )
     return describe(
         fig,
         f"""{_label(lam)}: frame {index} of {count}. Top: the 3-D bowl of {bowl}, on the same axes
-        in every frame. Its lowest point, marked, is at {_point(beta)} at height {_big(height)}; a
-        dotted line drops from it to the floor, where the loss's own minimum {_point(loss.center)}
+        in every frame. Its lowest point, marked, is at {fmt_point(beta)} at height {big(height)}; a
+        dotted line drops from it to the floor, where the loss's own minimum {fmt_point(loss.center)}
         is marked in black. Bottom: the same bowl's contours seen from above, with its minimum
         marked and the minima of the earlier frames as small dots on a line. The minimum has
         moved {100 * moved:.0f}% of the way from the loss's own minimum to the origin.{zeros}""",
     )
 
 
+@figure_function
 def bowl_steps(norm: str = "l2", lams: ArrayLike = ROUND_STEPS, *, loss: QuadraticLoss = ROUND) -> list[Figure]:
     """One figure per λ: the bowl ``loss + λ·P`` rising and its exact minimum sliding toward the origin.
 
@@ -365,9 +334,9 @@ def bowl_steps(norm: str = "l2", lams: ArrayLike = ROUND_STEPS, *, loss: Quadrat
     ----------
     norm : {"l1", "l2"}, default "l2"
         The penalty.
-    lams : array_like, default :data:`regexplain.math.paths.ROUND_STEPS`
+    lams : array_like, default :data:`~regexplain.math.soft_constraints.ROUND_STEPS`
         Penalty strengths λ ≥ 0, one frame each, in the order given.
-    loss : QuadraticLoss, default :data:`regexplain.math.paths.ROUND`
+    loss : QuadraticLoss, default :data:`~regexplain.math.soft_constraints.ROUND`
         A loss of two coefficients.
 
     Returns
@@ -375,13 +344,13 @@ def bowl_steps(norm: str = "l2", lams: ArrayLike = ROUND_STEPS, *, loss: Quadrat
     list of matplotlib.figure.Figure
     """
     norm = check_choice(norm, "norm", NORMS)
-    loss = _check_loss(loss)
+    loss = check_loss(loss)
     lams = as_float_array(lams, "lams", ndim=1)
     minima = penalized_path(loss, norm, lams)
-    window = _window(loss)
-    *_, B = _grid(*window)
+    lims = window(loss)
+    *_, B = mesh(lims, _GRID)
     zlim = (0.0, max(float(_objective(loss, norm, float(lam), B).max()) for lam in lams))
-    frame = {"loss": loss, "window": window, "zlim": zlim, "count": lams.size}
+    frame = {"loss": loss, "lims": lims, "zlim": zlim, "count": lams.size}
     return [_frame(norm, float(lam), minima[: i + 1], index=i + 1, **frame) for i, lam in enumerate(lams)]
 
 
@@ -396,10 +365,10 @@ def lambda_t_correspondence(loss: QuadraticLoss = TILTED) -> Figure:
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`regexplain.math.paths.TILTED`
+    loss : QuadraticLoss, default :data:`~regexplain.math.soft_constraints.TILTED`
         A loss of two coefficients.
     """
-    loss = _check_loss(loss)
+    loss = check_loss(loss)
     last = float(l1_breakpoints(loss)[-1])
     first = first_zero_lambda(loss)
     grid = np.linspace(0.0, 1.15 * last, 241)
@@ -411,7 +380,13 @@ def lambda_t_correspondence(loss: QuadraticLoss = TILTED) -> Figure:
         t = np.array([loss.t_for_lam(norm, float(lam)) for lam in lams])
         start[norm] = t[0]
         name = r"$t = \|\beta^*\|_1$" if norm == "l1" else r"$t = \|\beta^*\|_2$"
-        ax.plot(lams, t, color=COLORS[norm], gid=f"t-of-lambda-{norm}", label=f"{LABELS[norm]}: {name}")
+        ax.plot(
+            lams,
+            t,
+            color=NORM_STYLES[norm].color,
+            gid=f"t-of-lambda-{norm}",
+            label=f"{NORM_STYLES[norm].label}: {name}",
+        )
     t_first = loss.t_for_lam("l1", first)
     ax.axvline(first, ls=":", lw=1.5, color=COLORS["guide"])
     dot = {"color": COLORS["l1"], "markeredgecolor": "white", "markeredgewidth": 1.5, "zorder": 5}
@@ -436,18 +411,19 @@ def lambda_t_correspondence(loss: QuadraticLoss = TILTED) -> Figure:
     return describe(
         fig,
         f"""The budget t that matches each penalty strength λ, for λ from 0 to {fmt(grid[-1])}, on a
-        tilted loss with its minimum at {_point(loss.center)}. Both curves fall as λ grows. The
-        orange-red L1 curve (the L1 norm of the penalized minimum) starts at {fmt(start["l1"])}
+        tilted loss with its minimum at {fmt_point(loss.center)}. Both curves fall as λ grows. The
+        {NORM_STYLES["l1"].color_name} L1 curve (the L1 norm of the penalized minimum) starts at {fmt(start["l1"])}
         and is made of straight pieces: at λ = {fmt(first)}, marked with a dotted line, its
         slope changes because a coefficient has become exactly 0 (t = {fmt(t_first)} there); it
-        reaches t = 0 at λ = {fmt(last)} and stays there. The blue L2 curve (the Euclidean norm)
+        reaches t = 0 at λ = {fmt(last)} and stays there. The {NORM_STYLES["l2"].color_name} L2 curve (the
+        Euclidean norm)
         starts at {fmt(start["l2"])}, bends smoothly and is still {fmt(t_end)} at the right edge:
         it approaches 0 but never reaches it.""",
     )
 
 
 @figure_function
-def penalty_pull(lam: float = 1.0, point: ArrayLike = (0.1, 0.1)) -> Figure:
+def penalty_pull(lam: float = PULL_LAM, point: ArrayLike = PULL_POINT) -> Figure:
     """How hard each penalty pulls β toward 0: arrows of ``−λ∇P`` over the plane, L1 (top) and L2 (bottom).
 
     The L1 pull ``λ·sign(β)`` has the same size everywhere off the axes, however close to 0;
@@ -456,9 +432,9 @@ def penalty_pull(lam: float = 1.0, point: ArrayLike = (0.1, 0.1)) -> Figure:
 
     Parameters
     ----------
-    lam : float, default 1.0
+    lam : float, default :data:`~regexplain.math.soft_constraints.PULL_LAM`
         Penalty strength λ > 0.
-    point : array_like, shape (2,), default (0.1, 0.1)
+    point : array_like, shape (2,), default :data:`~regexplain.math.soft_constraints.PULL_POINT`
         A coefficient vector to single out, with its penalties and pulls written beside it.
     """
     lam = check_real(lam, "lam", low=0.0, low_open=True)
@@ -468,25 +444,25 @@ def penalty_pull(lam: float = 1.0, point: ArrayLike = (0.1, 0.1)) -> Figure:
     ticks = np.linspace(-0.9, 0.9, 10)  # no arrow on an axis, where the L1 pull is not one vector
     X, Y = np.meshgrid(ticks, ticks)
     B = np.stack([X, Y], axis=-1)
-    CX, CY, CB = _grid((-1.0, 1.0), (-1.0, 1.0), 201)
-    pulls = {norm: -lam * _PENALTIES[norm].subgradient(B) for norm in NORMS}
-    longest = max(float(np.linalg.norm(pull, axis=-1).max()) for pull in pulls.values())
+    CX, CY, CB = mesh(((-1.0, 1.0), (-1.0, 1.0)), 201)
+    pulls = {norm: -lam * PENALTIES[norm].subgradient(B) for norm in NORMS}
+    longest = max(float(np.linalg.norm(field, axis=-1).max()) for field in pulls.values())
     arrows = {"angles": "xy", "scale_units": "xy", "scale": longest / 0.19}  # longest arrow: just under the spacing
 
     fig, axes = plt.subplots(2, 1, figsize=STACKED, sharex=True)
     numbers = {}
     for ax, norm in zip(axes, NORMS, strict=True):
-        ax.contour(CX, CY, lam * _PENALTIES[norm].value(CB), levels=8, colors=COLORS[norm], linewidths=0.6, alpha=0.35)
-        pull = pulls[norm]
-        ax.quiver(X, Y, pull[..., 0], pull[..., 1], color=COLORS[norm], width=0.006, gid=f"pull-{norm}", **arrows)
-        value = float(lam * _PENALTIES[norm].value(point))
-        force = -lam * _PENALTIES[norm].subgradient(point)
-        numbers[norm] = (value, float(np.linalg.norm(force)))
+        style, field = NORM_STYLES[norm], pulls[norm]
+        ax.contour(CX, CY, lam * PENALTIES[norm].value(CB), levels=8, colors=style.color, linewidths=0.6, alpha=0.35)
+        ax.quiver(X, Y, field[..., 0], field[..., 1], color=style.color, width=0.006, gid=f"pull-{norm}", **arrows)
+        value = float(lam * PENALTIES[norm].value(point))
+        force = -lam * PENALTIES[norm].subgradient(point)
+        numbers[norm] = (value, pull(norm, lam, point))
         ax.quiver(*point, *force, color="black", width=0.009, zorder=6, **arrows)
         ax.plot(*point, "o", ms=13, mfc="none", mec="black", mew=1.5, zorder=6, gid="example-point")
-        title = f"{LABELS[norm]} pull {_PULL_TEX[norm]}, λ = {fmt(lam)}\n"
-        title += f"at {_point(point)}: penalty {fmt(value)}, pull {fmt(numbers[norm][1])}"
-        _plane_axes(ax, (-1.05, 1.05), (-1.05, 1.05), title=title)
+        title = f"{style.label} pull {style.pull_tex}, λ = {fmt(lam)}\n"
+        title += f"at {fmt_point(point)}: penalty {fmt(value)}, pull {fmt(numbers[norm][1])}"
+        plane_axes(ax, ((-1.05, 1.05), (-1.05, 1.05)), title=title)
     axes[0].set_xlabel("")
     (l1_value, l1_size), (l2_value, l2_size) = numbers["l1"], numbers["l2"]
     edge = float(np.linalg.norm(pulls["l2"], axis=-1).max())
@@ -497,7 +473,7 @@ def penalty_pull(lam: float = 1.0, point: ArrayLike = (0.1, 0.1)) -> Figure:
         penalty pulls β toward 0. Top, L1: every arrow has the same length, {fmt(l1_size)} (λ in
         each coordinate), and points diagonally inward, however close to the origin it starts. Bottom, L2: the arrows
         point straight at the origin and shrink with the distance to it, from {fmt(edge)} at
-        the corners to almost nothing near the centre. The point β = {_point(point)} is circled
+        the corners to almost nothing near the centre. The point β = {fmt_point(point)} is circled
         in both panels: there the L1 penalty is {fmt(l1_value)} and pulls with strength
         {fmt(l1_size)}; the L2 penalty is {fmt(l2_value)} and pulls with strength
         {fmt(l2_size)}, {fmt(l1_size / l2_size)} times weaker.""",

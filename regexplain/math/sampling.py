@@ -1,4 +1,4 @@
-"""Random two-coefficient quadratic losses, the test bench of the hard-constraint pictures.
+"""Random quadratic losses: the test bench of the hard-constraint pictures and of the simulations.
 
 Each loss is ``a(β₁ − c₁)² + b(β₂ − c₂)² + c(β₁ − c₁)(β₂ − c₂)``, i.e. a
 :class:`~regexplain.QuadraticLoss` with hessian ``[[a, c/2], [c/2, b]]`` and center
@@ -24,10 +24,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._validate import check_choice, check_int, check_real
-from .quadratic import NORMS, QuadraticLoss
+from .quadratic import QuadraticLoss
+from .regions import NORMS, size
 
 FAMILIES = ("symmetric", "general")
-"""The loss families :func:`random_losses` draws from."""
+"""The loss families :func:`~regexplain.random_losses` draws from."""
 
 _SCALE = 10.0  # a, b ~ U(0, _SCALE)
 _TILT = 2.0  # c ~ U(−_TILT, _TILT)
@@ -99,7 +100,7 @@ def sample_quadratics(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Draw ``n`` random quadratic losses as arrays: hessians and minima, vectorized.
 
-    The families of :func:`random_losses`, plus ``"taco"``, generalized to ``p`` coefficients:
+    The families of :func:`~regexplain.random_losses`, plus ``"taco"``, generalized to ``p`` coefficients:
 
     ``"symmetric"``
         ``a·I`` with ``a ~ U(0, 10)``.
@@ -112,7 +113,8 @@ def sample_quadratics(
 
     Draws come in vectorized rounds; rejected ones (not positive definite, minimum inside the
     region) are dropped and the next round tops the sample up. The same arguments always give
-    the same arrays (a different random stream from :func:`random_losses`).
+    the same arrays; :func:`~regexplain.random_losses` is this function for two coefficients, as
+    :class:`~regexplain.QuadraticLoss` objects.
 
     Parameters
     ----------
@@ -187,11 +189,10 @@ def _draw(rng: np.random.Generator, family: str, size: int, p: int) -> NDArray[n
 
 
 def _are_bowls(hessians: NDArray[np.float64]) -> NDArray[np.bool_]:
-    """``_is_bowl`` of each matrix in a stack."""
+    """Whether each matrix of a stack is positive definite, with a margin relative to its largest entry."""
     return np.linalg.eigvalsh(hessians)[:, 0] > _PD_MARGIN * np.abs(hessians).max(axis=(1, 2))
 
 
 def _are_outside(minima: NDArray[np.float64], t: float, norm: str | None) -> NDArray[np.bool_]:
-    """``_outside`` of each row."""
-    size = np.abs(minima).sum(axis=1) if norm == "l1" else np.sqrt((minima**2).sum(axis=1))
-    return size > t
+    """Whether each row lies outside the region (outside the disc, hence the diamond too, for ``norm=None``)."""
+    return size(minima, norm or "l2") > t

@@ -15,12 +15,27 @@ from matplotlib.figure import Figure
 from matplotlib.inset import InsetIndicator
 from matplotlib.lines import Line2D
 
-from regexplain import NEAR_MISS_TOL, QuadraticLoss, boundary_search, simulate_clouds, zero_rates_by_dimension
-from regexplain.plot import zeros as figures
-from regexplain.plot.constraints import MINIMUM_GID, optimum_gid
+from regexplain import (
+    NEAR_MISS_TOL,
+    QuadraticLoss,
+    boundary_search,
+    simulate_clouds,
+    zero_rates_by_dimension,
+    zero_shares_by_dimension,
+)
+from regexplain.math import why_zeros as chapter
+from regexplain.plot import why_zeros as figures
+from regexplain.plot.style import NORM_STYLES, percent
+
+MINIMUM_GID = "unconstrained-minimum"  # the markers' gids are the figures' contract with these tests
+
+
+def optimum_gid(norm):
+    return "optimum" if norm is None else f"optimum-{norm}"
+
 
 NORMS = ("l1", "l2")
-FAMILIES = figures.FAMILIES
+FAMILIES = chapter.FAMILIES
 SMALL = 400  # losses per cloud where the default 5,000 are not the point of the test
 FIGURES = {
     **{f"clouds-{family}": (lambda family=family: figures.clouds(family)) for family in FAMILIES},
@@ -84,19 +99,6 @@ def test_figure_is_described(make):
     assert "%" in fig.alt_text or "loss" in fig.alt_text
 
 
-@pytest.mark.parametrize("name", FIGURES)
-def test_planes_are_drawn_to_scale(name):
-    fig = FIGURES[name]()
-    planes = [ax for ax in fig.axes if ax.get_xlabel() == "β₁"]
-    if name in PLANES:
-        assert planes
-        for ax in planes:
-            assert ax.get_aspect() == 1.0
-            assert ax.get_ylabel() == "β₂"
-    else:
-        assert not planes
-
-
 def test_images_stay_phone_sized():
     """At most two panels per image, stacked, in the site's width."""
     for make in FIGURES.values():
@@ -120,13 +122,13 @@ def test_cloud_titles_show_the_simulated_rates(family):
     panels = cloud_panels(fig)
     assert len(panels) == 2
     for ax, norm in zip(panels, NORMS, strict=True):
-        cloud = simulate_clouds(family, norm, figures.CLOUD_N, seed=figures.CLOUD_SEED)
+        cloud = simulate_clouds(family, norm, chapter.CLOUD_N, seed=chapter.CLOUD_SEED)
         zero, near = title_rates(ax.get_title())
-        assert zero == figures.percent(cloud.zero_rate)
-        assert near == figures.percent(cloud.near_miss_rate)
+        assert zero == percent(cloud.zero_rate)
+        assert near == percent(cloud.near_miss_rate)
         assert float(zero.rstrip("%")) == pytest.approx(100 * cloud.zero_rate, abs=0.05)
         assert float(near.rstrip("%")) == pytest.approx(100 * cloud.near_miss_rate, abs=0.05)
-        assert figures.REGION_NAMES[norm] in ax.get_title()
+        assert NORM_STYLES[norm].region in ax.get_title()
         assert zero in fig.alt_text
         assert near in fig.alt_text
 
@@ -148,8 +150,8 @@ def test_cloud_dots_are_coloured_by_the_exact_solution(family):
 def test_l2_clouds_have_no_zeros_and_l1_clouds_many():
     """What the chapter says, from the simulation itself."""
     for family in FAMILIES:
-        l1 = simulate_clouds(family, "l1", figures.CLOUD_N)
-        l2 = simulate_clouds(family, "l2", figures.CLOUD_N)
+        l1 = simulate_clouds(family, "l1", chapter.CLOUD_N)
+        l2 = simulate_clouds(family, "l2", chapter.CLOUD_N)
         assert l2.zero_rate == 0.0
         assert 0.6 < l1.zero_rate < 0.9
         zero = l1.solutions[l1.zero]
@@ -169,7 +171,7 @@ def test_outcome_colours_are_okabe_ito_and_not_the_norm_colours():
     ("rate", "text"), [(0.0, "0%"), (0.655, "65.5%"), (1.0, "100.0%"), (0.0004, "0.04%"), (0.00002, "0.002%")]
 )
 def test_percent(rate, text):
-    assert figures.percent(rate) == text
+    assert percent(rate) == text
 
 
 # -- published against exact -----------------------------------------------------------------------
@@ -189,10 +191,10 @@ def test_published_vs_exact_draws_the_three_rates_of_each_cloud():
         for norm in NORMS:
             cloud = simulate_clouds(family, norm, SMALL)
             exact.append(100 * cloud.zero_rate)
-            search.append(100 * np.mean(boundary_search(cloud, figures.SEARCH_POINTS)[1]))
+            search.append(100 * np.mean(boundary_search(cloud, chapter.SEARCH_POINTS)[1]))
     np.testing.assert_allclose(filled, exact, rtol=0, atol=1e-12)
     np.testing.assert_allclose(hollow, search, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(crosses, [100 * figures.PUBLISHED_RATES[f, m] for f in FAMILIES for m in NORMS])
+    np.testing.assert_allclose(crosses, [100 * chapter.PUBLISHED_RATES[f, m] for f in FAMILIES for m in NORMS])
 
 
 def test_a_coarse_search_reproduces_the_published_l2_rates():
@@ -203,13 +205,13 @@ def test_a_coarse_search_reproduces_the_published_l2_rates():
     5,000 losses is 0.65 points).
     """
     for family in FAMILIES:
-        l1 = simulate_clouds(family, "l1", figures.CLOUD_N)
-        l2 = simulate_clouds(family, "l2", figures.CLOUD_N)
-        searched = {cloud.norm: np.mean(boundary_search(cloud, figures.SEARCH_POINTS)[1]) for cloud in (l1, l2)}
+        l1 = simulate_clouds(family, "l1", chapter.CLOUD_N)
+        l2 = simulate_clouds(family, "l2", chapter.CLOUD_N)
+        searched = {cloud.norm: np.mean(boundary_search(cloud, chapter.SEARCH_POINTS)[1]) for cloud in (l1, l2)}
         assert l2.zero_rate == 0.0
-        assert searched["l2"] == pytest.approx(figures.PUBLISHED_RATES[family, "l2"], abs=0.025)
-        assert l1.zero_rate == pytest.approx(figures.PUBLISHED_RATES[family, "l1"], abs=0.04)
-        assert searched["l1"] == pytest.approx(figures.PUBLISHED_RATES[family, "l1"], abs=0.05)
+        assert searched["l2"] == pytest.approx(chapter.PUBLISHED_RATES[family, "l2"], abs=0.025)
+        assert l1.zero_rate == pytest.approx(chapter.PUBLISHED_RATES[family, "l1"], abs=0.04)
+        assert searched["l1"] == pytest.approx(chapter.PUBLISHED_RATES[family, "l1"], abs=0.05)
         assert searched["l1"] >= l1.zero_rate  # the search also snaps near-tip solutions onto the tip
 
 
@@ -229,7 +231,7 @@ def test_round_wedges_are_exactly_the_minima_whose_nearest_point_is_a_tip():
     t = 2.0
     minima = rng.uniform(-10, 10, size=(300, 2))
     minima = minima[np.abs(minima).sum(axis=1) > t]
-    inside = figures.tip_wedges_contain(minima, t)
+    inside = chapter.tip_wedges_contain(minima, t)
     for c, wedge in zip(minima, inside, strict=True):
         nearest = nearest_on_diamond(c, t)
         at_tip = np.min(np.abs(nearest)) < 1e-3
@@ -242,11 +244,11 @@ def test_round_wedges_are_exactly_the_minima_whose_nearest_point_is_a_tip():
 def test_each_losss_own_wedges_give_exactly_its_zeros(family):
     cloud = simulate_clouds(family, "l1", 1000, seed=5)
     own = np.array(
-        [figures.tip_wedges_contain(c[None], cloud.t, h)[0] for h, c in zip(cloud.hessians, cloud.minima, strict=True)]
+        [chapter.tip_wedges_contain(c[None], cloud.t, h)[0] for h, c in zip(cloud.hessians, cloud.minima, strict=True)]
     )
     np.testing.assert_array_equal(own, cloud.zero)
     if family == "symmetric":
-        np.testing.assert_array_equal(figures.tip_wedges_contain(cloud.minima, cloud.t), cloud.zero)
+        np.testing.assert_array_equal(chapter.tip_wedges_contain(cloud.minima, cloud.t), cloud.zero)
 
 
 def test_where_zeros_come_from_draws_the_round_cloud_and_counts_honestly():
@@ -254,22 +256,22 @@ def test_where_zeros_come_from_draws_the_round_cloud_and_counts_honestly():
     top, bottom = cloud_panels(fig)
     cloud = simulate_clouds("symmetric", "l1", SMALL)
     assert same_rows(dots(top, "zero"), cloud.minima[cloud.zero])
-    inside = figures.tip_wedges_contain(cloud.minima, cloud.t)
+    inside = chapter.tip_wedges_contain(cloud.minima, cloud.t)
     assert f"{int(inside.sum()):,} minima lie in the wedges and {int(cloud.zero.sum()):,} of them" in fig.alt_text
     assert "edges, 0 do" in fig.alt_text
     # Bottom: every drawn zero lies in the shape's wedges, every other dot outside.
-    shape = figures.SHAPE
-    assert np.all(figures.tip_wedges_contain(dots(bottom, "zero"), cloud.t, shape))
+    shape = chapter.SHAPE
+    assert np.all(chapter.tip_wedges_contain(dots(bottom, "zero"), cloud.t, shape))
     others = np.concatenate([dots(bottom, "near_miss"), dots(bottom, "nonzero")])
-    assert not np.any(figures.tip_wedges_contain(others, cloud.t, shape))
+    assert not np.any(chapter.tip_wedges_contain(others, cloud.t, shape))
     for ax in (top, bottom):
         assert ax.get_aspect() == 1.0
 
 
 def test_wedge_angles():
-    assert figures.wedge_angle(None, 0) == pytest.approx(90.0)
-    assert figures.wedge_angle(np.diag([3.0, 3.0]), 1) == pytest.approx(90.0)
-    wide, narrow = figures.wedge_angle(figures.SHAPE, 0), figures.wedge_angle(figures.SHAPE, 1)
+    assert chapter.wedge_angle(None, 0) == pytest.approx(90.0)
+    assert chapter.wedge_angle(np.diag([3.0, 3.0]), 1) == pytest.approx(90.0)
+    wide, narrow = chapter.wedge_angle(chapter.SHAPE, 0), chapter.wedge_angle(chapter.SHAPE, 1)
     assert wide > 170.0
     assert narrow < 10.0
 
@@ -278,7 +280,7 @@ def test_wedge_angles():
 
 
 def test_zoomed_optima_are_the_solvers_answers():
-    loss, t = figures.ZOOM_LOSS, figures.ZOOM_T
+    loss, t = chapter.ZOOM_LOSS, chapter.ZOOM_T
     fig = figures.zoomed_contour_argument()
     overview, zoom = fig.axes[:2]
     expected = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
@@ -299,7 +301,7 @@ def test_zoomed_optima_are_the_solvers_answers():
 
 def test_zoomed_tip_is_the_optimum_by_an_independent_check():
     """A dense walk of the diamond finds nothing better than the tip."""
-    loss, t = figures.ZOOM_LOSS, figures.ZOOM_T
+    loss, t = chapter.ZOOM_LOSS, chapter.ZOOM_T
     theta = np.linspace(-np.pi, np.pi, 400_001)
     u = np.stack([np.cos(theta), np.sin(theta)], axis=-1)
     walk = loss(t * u / np.abs(u).sum(axis=1)[:, None])
@@ -307,12 +309,12 @@ def test_zoomed_tip_is_the_optimum_by_an_independent_check():
 
 
 def test_zoomed_neighbours_cost_more_and_lie_on_the_boundary():
-    loss, t = figures.ZOOM_LOSS, figures.ZOOM_T
+    loss, t = chapter.ZOOM_LOSS, chapter.ZOOM_T
     fig = figures.zoomed_contour_argument()
     zoom = fig.axes[1]
     for norm in NORMS:
         drawn = points(zoom, figures.HIGHER_COST_GID.format(norm=norm))
-        assert len(drawn) == len(figures.ZOOM_OFFSETS)
+        assert len(drawn) == len(chapter.ZOOM_OFFSETS)
         size = np.abs(drawn).sum(axis=1) if norm == "l1" else np.linalg.norm(drawn, axis=1)
         np.testing.assert_allclose(size, t, rtol=1e-14)
         assert np.all(loss(drawn) > loss(loss.constrained_minimum(norm, t)))
@@ -347,25 +349,70 @@ def test_zoom_with_another_loss_tells_the_truth():
 # -- more coefficients --------------------------------------------------------------------------------
 
 
-def test_zero_rate_by_dimension_plots_the_simulated_rates():
+def test_zero_rate_by_dimension_plots_both_measures():
     dims = (2, 3, 5)
     fig = figures.zero_rate_by_dimension(dims, n=40, seed=2)
     (ax,) = fig.axes
-    lines = {line.get_color(): line for line in ax.get_lines()}
-    for norm in NORMS:
-        rates = zero_rates_by_dimension(norm, dims, 40, seed=2)
-        line = lines[figures.COLORS[norm]]
-        np.testing.assert_array_equal(line.get_xdata(), dims)
-        np.testing.assert_allclose(line.get_ydata(), [100 * rates[p] for p in dims], rtol=0, atol=1e-12)
-        for p in dims:
-            assert figures.percent(rates[p]) in fig.alt_text
-    assert np.all(lines[figures.COLORS["l2"]].get_ydata() == 0.0)
+    lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+    shares = zero_shares_by_dimension("l1", dims, 40, seed=2)
+    rates = {norm: zero_rates_by_dimension(norm, dims, 40, seed=2) for norm in NORMS}
+    expected = {
+        "L1: coefficients that are 0": [100 * shares[p] for p in dims],
+        "L1: solutions with a 0": [100 * rates["l1"][p] for p in dims],
+        "L2: both": [100 * rates["l2"][p] for p in dims],
+    }
+    assert set(lines) == set(expected)
+    for label, values in expected.items():
+        np.testing.assert_array_equal(lines[label].get_xdata(), dims)
+        np.testing.assert_allclose(lines[label].get_ydata(), values, rtol=0, atol=1e-12)
+    for p in dims:
+        assert percent(shares[p]) in fig.alt_text
+        assert percent(rates["l1"][p]) in fig.alt_text
+    assert np.all(lines["L2: both"].get_ydata() == 0.0)
+    assert shares[5] > shares[2], "the share of zero coefficients keeps growing with p"
 
 
-def test_default_dimension_figure_is_fast_enough():
-    """The docs build draws it twice (gallery and chapter); keep it to a few seconds."""
-    import time
+# -- alt text that follows the data ------------------------------------------------------------------
 
-    start = time.perf_counter()
-    figures.zero_rate_by_dimension()
-    assert time.perf_counter() - start < 10.0
+
+def _lean(cloud, chosen):
+    """Independent recomputation: is the chosen set of minima nearer the axes (+1) or the diagonals (−1)?"""
+    angle = np.degrees(np.arctan2(np.abs(cloud.minima).min(axis=1), np.abs(cloud.minima).max(axis=1)))
+    axis, diagonal = angle <= 15.0, angle >= 30.0
+    enrichment = (axis[chosen].mean() / axis.mean()) / (diagonal[chosen].mean() / diagonal.mean())
+    return 1 if enrichment > 1.25 else -1 if enrichment < 0.8 else 0
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_cloud_alt_text_says_where_each_colour_is(family):
+    fig = figures.clouds(family, n=SMALL)
+    top = fig.alt_text.split("Bottom, the disc:")[0]
+    cloud = simulate_clouds(family, "l1", SMALL)
+    for colour, chosen in (("green", cloud.zero), ("sky-blue", ~cloud.zero & ~cloud.near_miss)):
+        sentence = re.search(rf"Of the {colour} dots .*?they gather ([a-z ]+)\.", top)
+        assert sentence, f"{family}: no sentence about the {colour} dots"
+        words = {1: "toward the axes", -1: "toward the diagonals", 0: "in no direction more than the others"}
+        assert sentence[1] == words[_lean(cloud, chosen)], f"{family}: {colour} dots {sentence[1]!r}"
+    assert "diagonals" in top or "axes" in top
+
+
+def test_taco_sky_blue_dots_gather_along_the_axes():
+    """The sentence once hard-coded for every L1 cloud said the opposite for tacos."""
+    top = figures.clouds("taco").alt_text.split("Bottom")[0]
+    assert re.search(r"Of the sky-blue dots .*?they gather toward the axes", top)
+
+
+def test_near_miss_sentence_compares_with_all_dots():
+    fig = figures.clouds("general")
+    bottom = fig.alt_text.split("Bottom, the disc:")[1]
+    cloud = simulate_clouds("general", "l2", chapter.CLOUD_N)
+    band = np.abs(cloud.minima).min(axis=1) <= chapter.AXIS_BAND
+    assert percent(band[cloud.near_miss].mean()) in bottom
+    assert percent(band.mean()) in bottom
+    assert "all over the square" not in bottom, "53% of near misses lie in a band holding 18% of the dots"
+
+
+def test_zoom_alt_text_gets_the_tangent_right():
+    alt = figures.zoomed_contour_argument().alt_text
+    assert "almost parallel" not in alt
+    assert "perpendicular to the β₁ axis" in alt

@@ -41,7 +41,7 @@ def random_spd(rng, p):
 
 
 def random_2d_cases(n, seed):
-    """The brief's 2-D losses: H = [[a, c/2], [c/2, b]] with a, b ~ U(0, 10), c ~ U(−2, 2), kept only if PD.
+    """The simulation's general 2-D losses: H = [[a, c/2], [c/2, b]], a, b ~ U(0, 10), c ~ U(−2, 2), kept only if PD.
 
     Centers: every 5th is inside both regions (U(−1, 1)², so ‖·‖₁ ≤ 2), every 5th is U(−2, 2)² (either side of
     the boundary), the rest U(−10, 10)² (almost always outside).

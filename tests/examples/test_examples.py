@@ -1,6 +1,7 @@
 """Every gallery example runs as a standalone script and draws described figures."""
 
 import os
+import re
 import runpy
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-EXAMPLES = sorted((Path(__file__).parents[1] / "examples").rglob("plot_*.py"))
+EXAMPLES = sorted((Path(__file__).parents[2] / "examples").rglob("plot_*.py"))
 IDS = [path.stem for path in EXAMPLES]
 
 
@@ -27,6 +28,7 @@ def test_example_runs_as_a_script(path, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stdout.strip(), "an example prints the exact numbers behind its figure, through the public API"
     assert not list(tmp_path.iterdir()), "an example must not write files"
 
 
@@ -43,3 +45,28 @@ def test_example_draws_described_figures(path, monkeypatch):
             assert len(getattr(fig, "alt_text", "")) >= 80
     finally:
         plt.close("all")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_what_the_comments_suggest_trying_runs(path):
+    """Every ``try <code>`` in a comment names only what the example imported (no NameError when tried)."""
+    source = path.read_text(encoding="utf-8")
+    for suggestion in re.findall(r"# .*?\btry (\w+(?:\.\w+)*)\(", source):
+        root = suggestion.split(".")[0]
+        assert re.search(rf"^(import \S+ as {root}|from \S+ import .*\b{root}\b|import {root})(\s*#.*)?$", source, re.M), (
+            f"{path.name} suggests {suggestion}(...) but never imports {root}"
+        )
+
+
+def test_examples_teach_the_public_api():
+    """Across the gallery, the examples call the public solvers and simulations, not only figure functions."""
+    sources = "\n".join(path.read_text(encoding="utf-8") for path in EXAMPLES)
+    for name in (
+        "rx.lasso(",
+        "rx.ridge(",
+        "rx.lasso_path(",
+        "rx.simulate_clouds(",
+        "rx.boundary_search(",
+        ".constrained_minimum(",
+    ):
+        assert name in sources, f"no example uses {name}"

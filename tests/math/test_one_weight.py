@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from regexplain import one_weight as ow
+from regexplain.math import one_weight as ow
 
 
 def moments(x, y):
@@ -100,3 +100,16 @@ def test_default_lambda_zeroes_l1_and_shrinks_l2():
     assert l1 == 0.0
     assert not np.signbit(l1)
     assert 0.0 < ow.minimizer(x, y, ow.LAM, "l2") < least_squares
+
+
+def test_facts_are_the_closed_forms():
+    facts = ow.facts()
+    x, y = ow.data()
+    a, b = np.mean(x**2), np.mean(x * y)
+    assert facts.w_ls == pytest.approx(b / a, rel=1e-14)
+    assert facts.w_l1 == 0.0, "at the chapter's λ the L1 weight is exactly 0"
+    assert facts.lam_zero == pytest.approx(2 * abs(b), rel=1e-14)
+    assert facts.lam_zero <= facts.lam
+    assert facts.w_l2 == pytest.approx(b / (a + facts.lam), rel=1e-12)
+    assert 0.0 < facts.w_l2 < facts.w_ls, "the L2 weight shrinks but stays positive"
+    assert facts.slope_left < 0.0 < facts.slope_right, "the slopes at 0 straddle zero: 0 is the minimum"

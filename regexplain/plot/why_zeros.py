@@ -19,80 +19,72 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
-from ..math.quadratic import NORMS, QuadraticLoss
-from ..math.random_losses import sample_quadratics
+from ..math._validate import check_choice
+from ..math.quadratic import QuadraticLoss
+from ..math.regions import NORMS, TIPS
 from ..math.simulate import (
     NEAR_MISS_TOL,
     Clouds,
     boundary_search,
-    outcomes,
     simulate_clouds,
+    simulate_shape,
     zero_rates_by_dimension,
+    zero_shares_by_dimension,
 )
-from .constraints import (
-    _CONTOUR_COLOR,
-    _NORM_TEX,
-    REGION_NAMES,
-    _boundary,
-    _check_loss,
-    _draw_contours,
-    _draw_optimum_contour,
-    _draw_region,
-    _levels,
-    _mark_minimum,
-    _mark_optimum,
-    _plane,
-    _point,
-    _square_limits,
+from ..math.why_zeros import (
+    AXIS_BAND,
+    CLOUD_BOX,
+    CLOUD_N,
+    CLOUD_SEED,
+    CLOUD_T,
+    DIMENSION_N,
+    DIMENSIONS,
+    FAMILIES,
+    PUBLISHED_RATES,
+    SEARCH_POINTS,
+    SHAPE,
+    SHAPE_N,
+    ZOOM_LOSS,
+    ZOOM_OFFSETS,
+    ZOOM_T,
+    axis_angles,
+    near_axis,
+    tip_wedges_contain,
+    wedge_angle,
+    wedge_rays,
+    zoom_neighbors,
 )
-from .style import COLORS, LABELS, OKABE_ITO, SINGLE, describe, figure_function, fmt
-
-FAMILIES = ("symmetric", "general", "taco")
-"""The loss families of the simulations, as :func:`regexplain.simulate_clouds` names them."""
-CLOUD_N = 5000
-"""Random losses per panel of :func:`clouds` (as in the reference article)."""
-CLOUD_T = 2.0
-"""The budget of the simulations (as in the reference article)."""
-CLOUD_BOX = 10.0
-"""The minima of the simulations are uniform in ``[−box, box]²`` (as in the reference article)."""
-CLOUD_SEED = 0
-"""The seed of the simulations."""
-SEARCH_POINTS = 100
-"""Boundary points of the reference article's coarse search (:func:`regexplain.boundary_search`)."""
-
-# The zero rates published with the reference article's clouds (Parr, "A visual explanation
-# for regularization of linear models"; see shared/reference/article-notes.md, "Why L1 gives
-# zeros (simulations)"). They are facts about that article, not results of this package.
-PUBLISHED_RATES = {
-    ("symmetric", "l1"): 0.66,
-    ("symmetric", "l2"): 0.03,
-    ("general", "l1"): 0.72,
-    ("general", "l2"): 0.05,
-    ("taco", "l1"): 0.80,
-    ("taco", "l2"): 0.45,
-}
-"""(family, norm) → the zero rate the reference article published for that cloud."""
-
-ZOOM_LOSS = QuadraticLoss([[9.0, 2.25], [2.25, 1.0]], [4.0, 0.8])
-"""The loss ``9(β₁ − 4)² + (β₂ − 0.8)² + 4.5(β₁ − 4)(β₂ − 0.8)`` of :func:`zoomed_contour_argument`:
-β₁ matters a lot, β₂ little."""
-ZOOM_T = 2.6
-"""The budget of :func:`zoomed_contour_argument`; the L1 optimum is the tip ``(t, 0)``."""
-ZOOM_OFFSETS = (-6.0, 6.0)
-"""Angles in degrees, from each optimum, of the nearby boundary points that cost more."""
-SHAPE = ZOOM_LOSS.hessian
-"""The hessian shared by the losses of the bottom panel of :func:`where_zeros_come_from`."""
-SHAPE_N = 1000
-"""Minima in the bottom panel of :func:`where_zeros_come_from`."""
-DIMENSIONS = tuple(range(2, 11))
-"""Numbers of coefficients of :func:`zero_rate_by_dimension`."""
-DIMENSION_N = 300
-"""Random losses per number of coefficients in :func:`zero_rate_by_dimension`."""
+from ._plane import (
+    CONTOUR_COLOR,
+    check_loss,
+    draw_contours,
+    draw_optimum_contour,
+    draw_region,
+    mark_minimum,
+    mark_optimum,
+    optimum_levels,
+    plane_axes,
+    square_limits,
+)
+from .style import (
+    AXIS_WORDS,
+    COLORS,
+    NORM_STYLES,
+    OKABE_ITO,
+    SINGLE,
+    describe,
+    figure_function,
+    fmt,
+    fmt_point,
+    percent,
+)
 
 OUTCOME_COLORS = {"zero": OKABE_ITO["green"], "near_miss": OKABE_ITO["orange"], "nonzero": OKABE_ITO["sky_blue"]}
 """Outcome → dot colour in the clouds (Okabe–Ito; none is an L1 or L2 colour)."""
+OUTCOME_WORDS = {"zero": "green", "near_miss": "orange", "nonzero": "sky-blue"}
+"""Outcome → the name of its colour in alt text."""
 HIGHER_COST_GID = "higher-cost-{norm}"
 CLOUD_GID = "cloud-{outcome}"
 
@@ -102,17 +94,8 @@ _FAMILY_WORDS = {
     "taco": "trough-shaped (taco) losses",
 }
 _FAMILY_TITLES = {"symmetric": "Round losses", "general": "Tilted losses", "taco": "Taco losses"}
-_AXIS_NAMES = ("β₁", "β₂")
 _DOT_SIZE = 3.0
-_AXIS_BAND = 1.0  # "along an axis" in the alt text: within this distance of it
-
-
-def percent(rate: float) -> str:
-    """A rate as the figures print it: ``"0%"`` only for an exact 0, else one decimal (or 2 digits if tiny)."""
-    if rate == 0.0:
-        return "0%"
-    value = 100.0 * rate
-    return f"{value:.1f}%" if value >= 0.1 else f"{value:.2g}%"
+_SECTOR = 15.0  # degrees: "near an axis" and "near a diagonal" in the alt text
 
 
 def outcome_labels() -> dict[str, str]:
@@ -126,7 +109,7 @@ def outcome_labels() -> dict[str, str]:
 
 def panel_title(clouds: Clouds) -> str:
     """The title of a cloud panel: the region and its computed zero and near-miss rates."""
-    region = f"{REGION_NAMES[clouds.norm]} ({clouds.norm.upper()})"
+    region = f"{NORM_STYLES[clouds.norm].region} ({clouds.norm.upper()})"
     return f"{region}: {percent(clouds.zero_rate)} zeros, {percent(clouds.near_miss_rate)} near misses"
 
 
@@ -135,7 +118,7 @@ def panel_title(clouds: Clouds) -> str:
 
 @figure_function
 def clouds(
-    family: str, *, n: int = CLOUD_N, t: float = CLOUD_T, box: float = CLOUD_BOX, seed: int = CLOUD_SEED
+    family: str = "symmetric", *, n: int = CLOUD_N, t: float = CLOUD_T, box: float = CLOUD_BOX, seed: int = CLOUD_SEED
 ) -> Figure:
     """The minima of ``n`` random losses, coloured by whether their exact solution has a zero.
 
@@ -146,17 +129,18 @@ def clouds(
 
     Parameters
     ----------
-    family : {"symmetric", "general", "taco"}
+    family : {"symmetric", "general", "taco"}, default "symmetric"
         The loss family (see :func:`regexplain.simulate_clouds`).
-    n : int, default :data:`CLOUD_N`
+    n : int, default :data:`~regexplain.math.why_zeros.CLOUD_N`
         Losses per panel.
-    t : float, default :data:`CLOUD_T`
+    t : float, default :data:`~regexplain.math.why_zeros.CLOUD_T`
         The budget.
-    box : float, default :data:`CLOUD_BOX`
+    box : float, default :data:`~regexplain.math.why_zeros.CLOUD_BOX`
         Minima are uniform in ``[−box, box]²``.
-    seed : int, default :data:`CLOUD_SEED`
+    seed : int, default :data:`~regexplain.math.why_zeros.CLOUD_SEED`
         Seed of the simulation.
     """
+    family = check_choice(family, "family", FAMILIES)
     panels = [simulate_clouds(family, norm, n, t=t, box=box, seed=seed) for norm in NORMS]
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 10.6))
     for ax, cloud in zip(axes, panels, strict=True):
@@ -165,7 +149,7 @@ def clouds(
     fig.suptitle(f"{_FAMILY_TITLES[family]}: {n:,} random minima per panel")
     _outcome_legend(fig)
     summaries = [
-        f"""{"Top" if cloud.norm == "l1" else "Bottom"}, the {REGION_NAMES[cloud.norm]}: {_rates_words(cloud)}
+        f"""{"Top" if cloud.norm == "l1" else "Bottom"}, the {NORM_STYLES[cloud.norm].region}: {_rates_words(cloud)}
         {_cloud_pattern(cloud)}"""
         for cloud in panels
     ]
@@ -189,13 +173,13 @@ def published_vs_exact(
     One row per cloud (family × region). On each row: the exact rate of
     :func:`regexplain.simulate_clouds`, the rate that a search over ``points`` evenly spaced
     boundary points gives on the same losses (:func:`regexplain.boundary_search`, the reference
-    article's method), and the rate the article published (:data:`PUBLISHED_RATES`).
+    article's method), and the rate the article published (:data:`~regexplain.math.why_zeros.PUBLISHED_RATES`).
 
     Parameters
     ----------
     n, t, box, seed
         As in :func:`clouds`.
-    points : int, default :data:`SEARCH_POINTS`
+    points : int, default :data:`~regexplain.math.why_zeros.SEARCH_POINTS`
         Boundary points of the coarse search.
     """
     rows = []
@@ -208,14 +192,16 @@ def published_vs_exact(
     fig, ax = plt.subplots(figsize=(6.4, 7.6))
     y = 1.0 * np.arange(len(rows))[::-1]
     for position, (family, norm, exact, search, published) in zip(y, rows, strict=True):
-        color = COLORS[norm]
+        color = NORM_STYLES[norm].color
         ax.plot([0, 100], [position] * 2, color="#eeeeee", lw=6, solid_capstyle="butt", zorder=0)
         ax.plot([100 * exact], [position], "o", color=color, markersize=11, zorder=4)
         ax.plot(
             [100 * search], [position], "o", color=color, markerfacecolor="white", markeredgewidth=2.2, markersize=11
         )
         ax.plot([100 * published], [position], "x", color=COLORS["loss"], markersize=10, markeredgewidth=2.4, zorder=5)
-        ax.text(0, position + 0.3, f"{family} losses, {REGION_NAMES[norm]} ({norm.upper()})", fontsize=12, va="center")
+        ax.text(
+            0, position + 0.3, f"{family} losses, {NORM_STYLES[norm].region} ({norm.upper()})", fontsize=12, va="center"
+        )
         ax.text(
             0,
             position - 0.3,
@@ -236,7 +222,7 @@ def published_vs_exact(
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=10, columnspacing=1.0)
     lines = [
-        f"""{family.capitalize()} losses, {REGION_NAMES[norm]}: exact {percent(exact)}, coarse search
+        f"""{family.capitalize()} losses, {NORM_STYLES[norm].region}: exact {percent(exact)}, coarse search
         {percent(search)}, published {100 * published:.0f}%."""
         for family, norm, exact, search, published in rows
     ]
@@ -246,8 +232,9 @@ def published_vs_exact(
     return describe(
         fig,
         f"""A dot plot with one row for each of the six clouds ({n:,} random losses each,
-        budget {fmt(t)}): three loss families against the diamond (vermillion) and the disc
-        (blue). On each row a filled dot marks the exact zero rate, an open dot the rate found by
+        budget {fmt(t)}): three loss families against the diamond ({NORM_STYLES["l1"].color_name}) and
+        the disc ({NORM_STYLES["l2"].color_name}). On each row a filled dot marks the exact zero rate, an
+        open dot the rate found by
         taking the best of {points} evenly spaced boundary points, and a cross the rate the
         reference article published. {" ".join(lines)} For the diamond the three rates of a
         row lie within {spread:.1f} percentage points of each other. For the disc the exact rates
@@ -271,7 +258,7 @@ def where_zeros_come_from(
     The L1 solution is the tip ``(t, 0)`` exactly when the loss falls no faster along the
     diamond than into it, at the tip: ``−∇loss(tip) = 2H(c − tip)`` lies in the tip's normal
     cone ``{(u, v): u ≥ |v|}``. So the minima ``c`` that give that tip fill the wedge
-    ``tip + H⁻¹·{(u, v): u ≥ |v|}`` (:func:`tip_wedges_contain`); likewise at the other tips.
+    ``tip + H⁻¹·{(u, v): u ≥ |v|}`` (:func:`~regexplain.math.why_zeros.tip_wedges_contain`); likewise at the other tips.
 
     Top: the round-loss cloud (``H = aI``), where the wedges are ``|cᵢ| − t ≥ |cⱼ|``, the same
     for every loss. Bottom: ``n_shape`` minima of losses that all have the hessian ``shape``,
@@ -282,17 +269,14 @@ def where_zeros_come_from(
     ----------
     n, t, box, seed
         As in :func:`clouds`.
-    shape : array_like, shape (2, 2), default :data:`SHAPE`
+    shape : array_like, shape (2, 2), default :data:`~regexplain.math.why_zeros.SHAPE`
         The hessian of the bottom panel's losses.
-    n_shape : int, default :data:`SHAPE_N`
+    n_shape : int, default :data:`~regexplain.math.why_zeros.SHAPE_N`
         Minima in the bottom panel.
     """
     round_cloud = simulate_clouds("symmetric", "l1", n, t=t, box=box, seed=seed)
-    shape = np.asarray(shape, dtype=float)
-    _, minima = sample_quadratics("symmetric", n_shape, box=box, t=t, norm="l1", seed=seed)
-    solutions = np.array([QuadraticLoss(shape, c).constrained_minimum("l1", t) for c in minima])
-    hessians = np.broadcast_to(shape, (n_shape, 2, 2))
-    shaped = Clouds("fixed shape", "l1", t, box, hessians, minima, solutions, *outcomes(solutions))
+    shaped = simulate_shape(shape, "l1", n_shape, t=t, box=box, seed=seed)
+    shape = shaped.hessians[0]
 
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 11.0))
     panels = ((round_cloud, None), (shaped, shape))
@@ -331,64 +315,7 @@ def where_zeros_come_from(
     )
 
 
-def wedge_angle(hessian: NDArray[np.float64] | None = None, axis: int = 0) -> float:
-    """The opening angle in degrees of the wedges at the tips on axis ``axis`` (0: β₁, 1: β₂).
-
-    The wedge of a tip is ``tip + H⁻¹·(normal cone)`` (see :func:`tip_wedges_contain`); for
-    round losses every wedge is a right angle. The budget only moves the wedges, with the tips.
-    """
-    inverse = np.eye(2) if hessian is None else np.linalg.inv(np.asarray(hessian, dtype=float))
-    corner = _TIPS[axis]
-    rays = [inverse @ (corner + sign * _perpendicular(corner)) for sign in (-1.0, 1.0)]
-    cosine = rays[0] @ rays[1] / (np.linalg.norm(rays[0]) * np.linalg.norm(rays[1]))
-    return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
-
-
-def tip_wedges_contain(
-    minima: NDArray[np.float64], t: float, hessian: NDArray[np.float64] | None = None
-) -> NDArray[np.bool_]:
-    """Whether each minimum ``c`` lies in the wedge of a tip of the diamond ``‖β‖₁ ≤ t``.
-
-    The wedge of the tip ``v`` (one of ``(±t, 0)``, ``(0, ±t)``) holds the minima for which
-    ``g = H(c − v)`` lies in the tip's normal cone, ``g·v ≥ t·|g·v⊥|`` (for ``v = (t, 0)``:
-    ``g₁ ≥ |g₂|``). That is the optimality condition of the tip, so for a loss with hessian
-    ``H`` and minimum ``c`` outside the diamond, the exact L1 solution is a tip, and then a
-    coefficient is exactly zero, iff ``c`` is in a wedge. With ``hessian=None`` (round losses,
-    ``H = aI``), the wedges are ``|cᵢ| − t ≥ |cⱼ|``.
-
-    This checks a condition; it does not solve anything.
-
-    Parameters
-    ----------
-    minima : array_like, shape (n, 2)
-        The minima ``c``.
-    t : float
-        The budget.
-    hessian : array_like, shape (2, 2), optional
-        The hessian ``H`` shared by the losses; None for round ones.
-    """
-    minima = np.asarray(minima, dtype=float)
-    h = np.eye(2) if hessian is None else np.asarray(hessian, dtype=float)
-    found = np.zeros(len(minima), dtype=bool)
-    for corner in _TIPS:
-        g = (minima - t * corner) @ h.T
-        found |= g @ corner >= np.abs(g @ _perpendicular(corner))
-    return found
-
-
 # -- one loss up close -----------------------------------------------------------------------------
-
-
-def zoom_neighbors(
-    loss: QuadraticLoss = ZOOM_LOSS, t: float = ZOOM_T, offsets: Iterable[float] = ZOOM_OFFSETS
-) -> dict[str, NDArray[np.float64]]:
-    """Norm → boundary points at the angles ``offsets`` (degrees) from the exact optimum, shape (k, 2)."""
-    result = {}
-    for norm in NORMS:
-        beta = loss.constrained_minimum(norm, t)
-        angle = np.arctan2(beta[1], beta[0]) + np.radians(np.asarray(list(offsets), dtype=float))
-        result[norm] = _boundary(norm, t, angle)
-    return result
 
 
 @figure_function
@@ -403,14 +330,14 @@ def zoomed_contour_argument(
 
     Parameters
     ----------
-    loss : QuadraticLoss, default :data:`ZOOM_LOSS`
+    loss : QuadraticLoss, default :data:`~regexplain.math.why_zeros.ZOOM_LOSS`
         A loss of two coefficients.
-    t : float, default :data:`ZOOM_T`
+    t : float, default :data:`~regexplain.math.why_zeros.ZOOM_T`
         The budget of both regions.
-    offsets : iterable of float, default :data:`ZOOM_OFFSETS`
+    offsets : iterable of float, default :data:`~regexplain.math.why_zeros.ZOOM_OFFSETS`
         Angles in degrees, from each optimum along its boundary, of the points that cost more.
     """
-    _check_loss(loss, 2)
+    check_loss(loss, 2)
     optima = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
     values = {norm: float(loss(beta)) for norm, beta in optima.items()}
     neighbors = zoom_neighbors(loss, t, offsets)
@@ -422,22 +349,22 @@ def zoomed_contour_argument(
     low, high = np.minimum(loss.center, -t) - pad, np.maximum(loss.center, t) + pad
     high[0] += 0.4 * t
     wide = ((low[0], high[0]), (low[1], high[1]))
-    close = _square_limits([*optima.values(), *neighbors["l1"], *neighbors["l2"]], margin=0.15)
+    close = square_limits([*optima.values(), *neighbors["l1"], *neighbors["l2"]], margin=0.15)
     height = (high[1] - low[1]) / (high[0] - low[0])
     fig, (ax, zoom) = plt.subplots(2, 1, figsize=(6.4, 6.4 * (1.0 + height) + 1.6), height_ratios=(height, 1.0))
-    levels = _levels(loss, optima["l1"], "l1", t, count=6)
+    background = optimum_levels(loss, optima["l1"], "l1", t, count=6)
     for axes, lims in ((ax, wide), (zoom, close)):
-        _draw_contours(axes, loss, levels, lims, colors=_CONTOUR_COLOR, linewidths=1.0)
+        draw_contours(axes, loss, background, lims, colors=CONTOUR_COLOR, linewidths=1.0)
         for norm in NORMS:
-            _draw_region(axes, norm, t, fill=False, label=axes is ax)
-            _draw_optimum_contour(axes, loss, optima[norm], norm, lims)
-        _plane(axes, lims)
+            draw_region(axes, norm, t, fill=False, label=axes is ax)
+            draw_optimum_contour(axes, loss, optima[norm], norm, lims)
+        plane_axes(axes, lims)
         if axes is zoom:
             for norm in NORMS:
                 axes.plot(
                     *neighbors[norm].T,
                     "o",
-                    color=COLORS[norm],
+                    color=NORM_STYLES[norm].color,
                     markerfacecolor="white",
                     markeredgewidth=2.0,
                     markersize=8,
@@ -445,11 +372,11 @@ def zoomed_contour_argument(
                     gid=HIGHER_COST_GID.format(norm=norm),
                 )
                 for point, cost in zip(neighbors[norm], costs[norm], strict=True):
-                    _annotate_cost(axes, point, cost, COLORS[norm])
-                _annotate_cost(axes, optima[norm], values[norm], COLORS[norm], bold=True)
-        _mark_minimum(axes, *loss.center, label=None)
+                    _annotate_cost(axes, point, cost, NORM_STYLES[norm].color)
+                _annotate_cost(axes, optima[norm], values[norm], NORM_STYLES[norm].color, bold=True)
+        mark_minimum(axes, *loss.center, label=None)
         for norm in NORMS:
-            _mark_optimum(axes, *optima[norm], norm=norm, label=None)
+            mark_optimum(axes, *optima[norm], norm=norm, label=None)
     ax.indicate_inset_zoom(zoom, edgecolor=COLORS["loss"], alpha=0.6, linewidth=1.0)
     ax.set_title(_zoom_title(loss, t), fontsize=13)
     zoom.set_title("Zoomed in: the loss at nearby boundary points", fontsize=13)
@@ -466,60 +393,63 @@ def zero_rate_by_dimension(
     box: float = CLOUD_BOX,
     seed: int = CLOUD_SEED,
 ) -> Figure:
-    """The exact zero rate against the number of coefficients, for the diamond's and the disc's kin.
+    """Exact zeros against the number of coefficients: the share of zero coefficients, and of solutions with one.
 
-    The rates are :func:`regexplain.zero_rates_by_dimension` for each norm.
+    The share of solutions with at least one zero (:func:`regexplain.zero_rates_by_dimension`)
+    reaches 100% after a few dimensions and then says nothing more; the mean share of the
+    coefficients that are exactly zero (:func:`regexplain.zero_shares_by_dimension`, the same
+    trials) keeps measuring how sparse the solutions get.
 
     Parameters
     ----------
-    dims : iterable of int, default :data:`DIMENSIONS`
+    dims : iterable of int, default :data:`~regexplain.math.why_zeros.DIMENSIONS`
         Numbers of coefficients.
-    n : int, default :data:`DIMENSION_N`
+    n : int, default :data:`~regexplain.math.why_zeros.DIMENSION_N`
         Random losses per number of coefficients.
     t, box, seed
         As in :func:`clouds`.
     """
     dims = [int(p) for p in dims]
-    rates = {norm: zero_rates_by_dimension(norm, dims, n, t=t, box=box, seed=seed) for norm in NORMS}
+    kwargs = {"t": t, "box": box, "seed": seed}
+    rates = {norm: zero_rates_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
+    shares = {norm: zero_shares_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
     fig, ax = plt.subplots(figsize=SINGLE)
-    for norm in NORMS:
-        ax.plot(dims, [100 * rates[norm][p] for p in dims], "o-", color=COLORS[norm], label=LABELS[norm])
+    l1, l2 = NORM_STYLES["l1"], NORM_STYLES["l2"]
+    ax.plot(dims, [100 * shares["l1"][p] for p in dims], "o-", color=l1.color, label="L1: coefficients that are 0")
+    ax.plot(dims, [100 * rates["l1"][p] for p in dims], "s--", color=l1.color, lw=1.6, label="L1: solutions with a 0")
+    ax.plot(dims, [100 * rates["l2"][p] for p in dims], "o-", color=l2.color, label="L2: both")
     ax.set(
         xlabel="number of coefficients p",
-        ylabel="solutions with a zero (%)",
+        ylabel="exactly zero (%)",
         ylim=(-4, 104),
         xticks=dims,
-        title=f"Exact zero rate, {n:,} random losses per p",
+        title=f"Exact zeros, {n:,} random losses per p",
     )
     ax.legend(loc="center right")
-    l1 = ", ".join(f"p = {p}: {percent(rates['l1'][p])}" for p in dims)
-    l2 = ", ".join(f"{percent(rates['l2'][p])}" for p in dims)
+    l1_shares = ", ".join(f"p = {p}: {percent(shares['l1'][p])}" for p in dims)
+    l1_rates = ", ".join(percent(rates["l1"][p]) for p in dims)
+    l2_max = max(max(rates["l2"].values()), max(shares["l2"].values()))
     return describe(
         fig,
-        f"""A line chart of the share of random losses whose exact constrained solution has at
-        least one coefficient exactly zero, against the number of coefficients p from {dims[0]}
-        to {dims[-1]}, with {n:,} losses for each p and budget {fmt(t)}. The L1 line
-        (vermillion) gives {l1}. The L2 line (blue) gives {l2}.""",
+        f"""A line chart against the number of coefficients p from {dims[0]} to {dims[-1]}, with
+        {n:,} random losses for each p and budget {fmt(t)}, each solved exactly. The solid
+        {l1.color_name} line is the mean share of the L1 solution's coefficients that are
+        exactly zero: {l1_shares}. The dashed {l1.color_name} line is the share of L1 solutions
+        with at least one zero coefficient: {l1_rates}. The {l2.color_name} line is L2, where
+        both are at most {percent(l2_max)} for every p.""",
     )
 
 
 # -- drawing helpers ------------------------------------------------------------------------------
 
-_TIPS = np.array([(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)])
 _BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2}
 
 
-def _perpendicular(corner: NDArray[np.float64]) -> NDArray[np.float64]:
-    return np.array([-corner[1], corner[0]])
-
-
-def _draw_wedges(ax, t: float, hessian: NDArray[np.float64] | None, reach: float) -> None:
+def _draw_wedges(ax, t: float, hessian: ArrayLike | None, reach: float) -> None:
     """The two rays that bound each tip's wedge ``tip + H⁻¹·(normal cone)``, dashed."""
-    inverse = np.eye(2) if hessian is None else np.linalg.inv(hessian)
-    for corner in _TIPS:
-        for sign in (-1.0, 1.0):
-            direction = inverse @ (corner + sign * _perpendicular(corner))
-            ray = np.array([t * corner, t * corner + reach * direction / np.linalg.norm(direction)])
+    for tip in TIPS:
+        for direction in wedge_rays(tip, hessian):
+            ray = np.array([t * tip, t * tip + reach * direction])
             ax.plot(*ray.T, color=COLORS["loss"], lw=2.0, ls="--", zorder=4)
 
 
@@ -535,9 +465,9 @@ def _draw_cloud(ax, cloud, norm: str | None = None) -> None:
             zorder=2,
             gid=CLOUD_GID.format(outcome=outcome),
         )
-    _draw_region(ax, norm or cloud.norm, cloud.t, label=False)
+    draw_region(ax, norm or cloud.norm, cloud.t, label=False)
     edge = cloud.box * 1.03
-    _plane(ax, ((-edge, edge), (-edge, edge)))
+    plane_axes(ax, ((-edge, edge), (-edge, edge)))
     ticks = np.linspace(-cloud.box, cloud.box, 5)
     ax.set(xticks=ticks, yticks=ticks)
 
@@ -558,21 +488,43 @@ def _rates_words(cloud: Clouds) -> str:
 
 
 def _cloud_pattern(cloud: Clouds) -> str:
-    """Where the colours are, in words, from the computed flags."""
-    words = []
-    if cloud.zero_rate == 0.0:
-        words.append("No dot is green.")
-    elif cloud.norm == "l1":
+    """Where the colours are, in words computed from the flags: directions from the axes, bands along them."""
+    angles = axis_angles(cloud.minima)
+    base = np.mean(angles <= _SECTOR), np.mean(angles >= 45.0 - _SECTOR)
+    words = [] if cloud.zero_rate else ["No dot is green."]
+    nonzero = ~cloud.zero & ~cloud.near_miss
+    for outcome, chosen in (("zero", cloud.zero), ("nonzero", nonzero)):
+        if chosen.sum() < 0.05 * cloud.n:
+            continue
+        axis, diagonal = np.mean(angles[chosen] <= _SECTOR), np.mean(angles[chosen] >= 45.0 - _SECTOR)
+        lean = (axis / base[0]) / max(diagonal / base[1], 1e-12)
+        where = (
+            "toward the axes"
+            if lean > 1.25
+            else "toward the diagonals"
+            if lean < 0.8
+            else "in no direction more than the others"
+        )
         words.append(
-            """Green dots dominate the broad regions beyond the diamond's tips, along the axes; sky
-            blue dots gather in front of its edges, along the diagonals."""
+            f"""Of the {OUTCOME_WORDS[outcome]} dots {percent(axis)} lie within {_SECTOR:.0f} degrees of an
+            axis and {percent(diagonal)} within {_SECTOR:.0f} degrees of a diagonal (of all dots,
+            {percent(base[0])} and {percent(base[1])}): they gather {where}."""
         )
     if cloud.near_miss.any():
-        near_axis = float(np.mean(np.abs(cloud.minima[cloud.near_miss]).min(axis=1) <= _AXIS_BAND))
-        where = "in thin bands along the axes" if near_axis >= 0.9 else "all over the square"
+        band, everyone = (
+            float(np.mean(near_axis(cloud.minima[cloud.near_miss]))),
+            float(np.mean(near_axis(cloud.minima))),
+        )
+        where = (
+            "in thin bands along the axes"
+            if band >= 0.9
+            else "mostly near the axes"
+            if band >= 2 * everyone
+            else "all over the square"
+        )
         words.append(
-            f"""The orange near misses lie {where}: {percent(near_axis)} of them within
-            {fmt(_AXIS_BAND)} of an axis."""
+            f"""The orange near misses lie {where}: {percent(band)} of them within {fmt(AXIS_BAND)} of
+            an axis, where {percent(everyone)} of all the dots lie."""
         )
     return " ".join(words)
 
@@ -616,12 +568,18 @@ def _zoom_legend(fig, loss, t, optima, values) -> None:
             markerfacecolor="white",
             markeredgecolor=COLORS["loss"],
             markeredgewidth=2,
-            label=f"minimum {_point(loss.center)}",
+            label=f"minimum {fmt_point(loss.center)}",
         ),
     ]
     for norm in NORMS:
         handles.append(
-            plt.Line2D([], [], color=COLORS[norm], lw=2.2, label=f"{REGION_NAMES[norm]} {_NORM_TEX[norm]} ≤ {fmt(t)}")
+            plt.Line2D(
+                [],
+                [],
+                color=NORM_STYLES[norm].color,
+                lw=2.2,
+                label=f"{NORM_STYLES[norm].region} {NORM_STYLES[norm].norm_tex} ≤ {fmt(t)}",
+            )
         )
         handles.append(
             plt.Line2D(
@@ -629,13 +587,15 @@ def _zoom_legend(fig, loss, t, optima, values) -> None:
                 [],
                 ls="",
                 marker="o",
-                color=COLORS[norm],
+                color=NORM_STYLES[norm].color,
                 markeredgecolor="white",
                 markersize=10,
-                label=f"{norm.upper()} optimum {_point(optima[norm])}, loss {values[norm]:.1f}",
+                label=f"{norm.upper()} optimum {fmt_point(optima[norm])}, loss {values[norm]:.1f}",
             )
         )
-        handles.append(plt.Line2D([], [], color=COLORS[norm], lw=1.6, ls="--", label=f"contour at {values[norm]:.1f}"))
+        handles.append(
+            plt.Line2D([], [], color=NORM_STYLES[norm].color, lw=1.6, ls="--", label=f"contour at {values[norm]:.1f}")
+        )
     handles.append(_hollow_handle("nearby boundary point (its loss)"))
     fig.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=11)
 
@@ -643,9 +603,9 @@ def _zoom_legend(fig, loss, t, optima, values) -> None:
 def _which_matters(hessian: NDArray[np.float64]) -> tuple[str, str] | None:
     """(the coefficient the loss cares about, the other one), when one clearly dominates."""
     if hessian[0, 0] >= 4 * hessian[1, 1]:
-        return _AXIS_NAMES
+        return AXIS_WORDS
     if hessian[1, 1] >= 4 * hessian[0, 0]:
-        return _AXIS_NAMES[::-1]
+        return AXIS_WORDS[::-1]
     return None
 
 
@@ -658,10 +618,10 @@ def _zoom_title(loss: QuadraticLoss, t: float) -> str:
 
 def _zoom_text(loss, t, optima, values, neighbors, costs) -> str:
     def points(norm: str) -> str:
-        return " and ".join(f"{_point(p)} (loss {c:.1f})" for p, c in zip(neighbors[norm], costs[norm], strict=True))
+        return " and ".join(f"{fmt_point(p)} (loss {c:.1f})" for p, c in zip(neighbors[norm], costs[norm], strict=True))
 
     l1, l2 = optima["l1"], optima["l2"]
-    l1_zero = [name for name, value in zip(_AXIS_NAMES, l1, strict=True) if value == 0.0]
+    l1_zero = [name for name, value in zip(AXIS_WORDS, l1, strict=True) if value == 0.0]
     l1_words = f"a tip of the diamond, so {' and '.join(l1_zero)} is exactly zero" if l1_zero else "not on an axis"
     l2_words = "off the axes: neither coefficient is zero" if np.all(l2 != 0.0) else "on an axis"
     inside = "inside" if values["l2"] < values["l1"] else "outside"
@@ -672,17 +632,16 @@ def _zoom_text(loss, t, optima, values, neighbors, costs) -> str:
         if matters
         else ""
     )
-    tip = (
-        """ Near the tip the disc's edge runs almost parallel to the axis it leaves from, while
-        the diamond's edges slope away at 45 degrees."""
-        if l1_zero
-        else ""
-    )
+    tip = ""
+    if len(l1_zero) == 1:
+        axis = AXIS_WORDS[1 - AXIS_WORDS.index(l1_zero[0])]
+        tip = f""" At the tip the disc's edge runs perpendicular to the {axis} axis, straight
+        across it, while the diamond's two edges leave the tip at 45 degrees to that axis."""
     return f"""Two panels of the plane of β₁ and β₂, drawn to scale. Top: grey elliptical
-        contours of a loss whose minimum (an open circle) is at {_point(loss.center)}{shape}.
+        contours of a loss whose minimum (an open circle) is at {fmt_point(loss.center)}{shape}.
         The diamond and the disc of budget {fmt(t)} share their four tips on the axes. The exact
-        L1 optimum is {_point(l1)}, {l1_words}, with loss {values["l1"]:.2f}; the exact L2
-        optimum is {_point(l2)}, {l2_words}, with loss {values["l2"]:.2f}. A dashed contour in
+        L1 optimum is {fmt_point(l1)}, {l1_words}, with loss {values["l1"]:.2f}; the exact L2
+        optimum is {fmt_point(l2)}, {l2_words}, with loss {values["l2"]:.2f}. A dashed contour in
         each region's colour passes through its optimum; the L2 optimum lies {inside} the L1
         optimum's contour. A rectangle marks the area shown below. Bottom: that area zoomed
         in.{tip} Nearby points on the diamond's edges, {points("l1")}, cost more than the L1

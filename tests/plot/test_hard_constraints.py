@@ -11,8 +11,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from regexplain import QuadraticLoss
-from regexplain.math.random_losses import FAMILIES, random_losses
-from regexplain.plot import constraints as figures
+from regexplain.math import hard_constraints as chapter
+from regexplain.math.sampling import FAMILIES, random_losses
+from regexplain.plot import hard_constraints as figures
+
+MINIMUM_GID = "unconstrained-minimum"  # the markers' gids are the figures' contract with these tests
+
+
+def optimum_gid(norm):
+    return "optimum" if norm is None else f"optimum-{norm}"
+
 
 NORMS = ("l1", "l2")
 FIGURES = {
@@ -64,23 +72,6 @@ def test_figure_is_described(make):
     assert "β₁" in fig.alt_text or "single coefficient" in fig.alt_text
 
 
-@pytest.mark.parametrize("make", FIGURES.values(), ids=FIGURES.keys())
-def test_coefficient_planes_are_drawn_to_scale(make):
-    fig = make()
-    planes = 0
-    for ax in fig.axes:
-        if ax.name == "3d":
-            (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-            assert x1 - x0 == pytest.approx(y1 - y0)
-            aspect = ax.get_box_aspect()
-            assert aspect[0] == pytest.approx(aspect[1])
-            planes += 1
-        elif markers(ax, figures.MINIMUM_GID) and ax.get_xlabel() != "coefficient β":  # not the 1-D wall
-            assert ax.get_aspect() == 1.0
-            planes += 1
-    assert planes == (0 if "single coefficient" in fig.alt_text else 4 if "Four panels" in fig.alt_text else 1)
-
-
 # -- the drawn points are the solver's answers --------------------------------------------------
 
 
@@ -88,33 +79,33 @@ def test_wall_optimum_is_exactly_at_the_wall():
     fig = figures.wall_1d()
     loss = QuadraticLoss([[1.0]], [2.0])
     assert loss.constrained_minimum("l1", 1.0)[0] == 1.0
-    np.testing.assert_array_equal(point(fig, figures.optimum_gid(None)), [1.0, 1.0])
-    np.testing.assert_array_equal(point(fig, figures.MINIMUM_GID), [2.0, 0.0])
+    np.testing.assert_array_equal(point(fig, optimum_gid(None)), [1.0, 1.0])
+    np.testing.assert_array_equal(point(fig, MINIMUM_GID), [2.0, 0.0])
     assert "β = 1" in fig.alt_text
 
 
 def test_wall_with_the_minimum_inside_draws_the_minimum():
     fig = figures.wall_1d(QuadraticLoss([[1.0]], [0.5]), 1.0)
-    np.testing.assert_array_equal(point(fig, figures.optimum_gid(None)), [0.5, 0.0])
+    np.testing.assert_array_equal(point(fig, optimum_gid(None)), [0.5, 0.0])
     assert "already allowed" in fig.alt_text
 
 
 def test_fenced_bowl_optimum():
-    loss, t = figures.BOWL_LOSS, figures.BOWL_T
+    loss, t = chapter.BOWL_LOSS, chapter.BOWL_T
     fig = figures.fenced_bowl_3d()
     expected = loss.constrained_minimum("l2", t)
-    np.testing.assert_array_equal(point(fig, figures.optimum_gid("l2")), [*expected, loss(expected)])
-    np.testing.assert_array_equal(point(fig, figures.MINIMUM_GID), [*loss.center, loss.floor])
+    np.testing.assert_array_equal(point(fig, optimum_gid("l2")), [*expected, loss(expected)])
+    np.testing.assert_array_equal(point(fig, MINIMUM_GID), [*loss.center, loss.floor])
     assert np.linalg.norm(expected) == pytest.approx(t, rel=1e-14)
 
 
 def test_diamond_and_circle_optima():
-    loss, t = figures.TILTED_LOSS, figures.TILTED_T
+    loss, t = chapter.TILTED_LOSS, chapter.TILTED_T
     fig = figures.diamond_and_circle()
-    drawn = {norm: point(fig, figures.optimum_gid(norm)) for norm in NORMS}
+    drawn = {norm: point(fig, optimum_gid(norm)) for norm in NORMS}
     for norm in NORMS:
         np.testing.assert_array_equal(drawn[norm], loss.constrained_minimum(norm, t))
-    np.testing.assert_array_equal(point(fig, figures.MINIMUM_GID), loss.center)
+    np.testing.assert_array_equal(point(fig, MINIMUM_GID), loss.center)
     # What the chapter says: the L1 optimum is a tip with β₁ exactly 0, the L2 optimum is off the axes.
     np.testing.assert_array_equal(drawn["l1"], [0.0, t])
     assert np.all(drawn["l2"] != 0.0)
@@ -124,8 +115,8 @@ def test_diamond_and_circle_optima():
 @pytest.mark.parametrize("norm", NORMS)
 def test_drawn_optima_beat_a_dense_walk(norm):
     """Independent of the solver: no point of a 200 001-point walk is better than the drawn optimum."""
-    loss, t = figures.TILTED_LOSS, figures.TILTED_T
-    drawn = point(figures.diamond_and_circle(), figures.optimum_gid(norm))
+    loss, t = chapter.TILTED_LOSS, chapter.TILTED_T
+    drawn = point(figures.diamond_and_circle(), optimum_gid(norm))
     size = np.abs(drawn).sum() if norm == "l1" else np.linalg.norm(drawn)
     assert size == pytest.approx(t, rel=1e-14)
     walk = loss(boundary(norm, t))
@@ -137,14 +128,14 @@ def test_drawn_optima_beat_a_dense_walk(norm):
 @pytest.mark.parametrize("norm", NORMS)
 def test_grid_panels_show_exact_optima_and_true_titles(norm, family):
     fig = figures.constraint_grid(norm, family)
-    losses = figures.grid_losses(family)
+    losses = chapter.grid_losses(family)
     panels = [ax for ax in fig.axes if ax.get_title()]
     assert len(panels) == len(losses) == 4
     zeros = 0
     for ax, loss in zip(panels, losses, strict=True):
-        expected = loss.constrained_minimum(norm, figures.GRID_T)
-        np.testing.assert_array_equal(point(ax, figures.optimum_gid(norm)), expected)
-        np.testing.assert_array_equal(point(ax, figures.MINIMUM_GID), loss.center)
+        expected = loss.constrained_minimum(norm, chapter.GRID_T)
+        np.testing.assert_array_equal(point(ax, optimum_gid(norm)), expected)
+        np.testing.assert_array_equal(point(ax, MINIMUM_GID), loss.center)
         title = ax.get_title()
         exactly_zero = {name for name, value in zip(("β₁", "β₂"), expected, strict=True) if value == 0.0}
         assert {name for name in ("β₁", "β₂") if name in title} == exactly_zero
@@ -159,49 +150,47 @@ def test_grid_panels_show_exact_optima_and_true_titles(norm, family):
 
 def test_grid_losses_are_shared_by_diamond_and_disc():
     for family in FAMILIES:
-        for loss in figures.grid_losses(family):
-            assert np.linalg.norm(loss.center) > figures.GRID_T  # outside the disc, hence the diamond too
+        for loss in chapter.grid_losses(family):
+            assert np.linalg.norm(loss.center) > chapter.GRID_T  # outside the disc, hence the diamond too
 
 
 @pytest.mark.parametrize("norm", NORMS)
 def test_walk_minimum_is_the_exact_optimum(norm):
-    loss, t = figures.TILTED_LOSS, figures.TILTED_T
+    loss, t = chapter.TILTED_LOSS, chapter.TILTED_T
     fig = figures.walk_the_boundary(loss, norm, t)
     plane, walk_axes = fig.axes[:2]
     expected = loss.constrained_minimum(norm, t)
-    np.testing.assert_array_equal(point(plane, figures.optimum_gid(norm)), expected)
+    np.testing.assert_array_equal(point(plane, optimum_gid(norm)), expected)
     theta, value = point(walk_axes, figures.BOUNDARY_MINIMUM_GID)
     assert theta == np.degrees(np.arctan2(expected[1], expected[0]))
     assert value == loss(expected)
     # The sampled curve: never below the exact optimum, and lowest next to it.
     (curve,) = [line for line in walk_axes.get_lines() if line.get_label() == "loss on the boundary"]
     angles, values = curve.get_data()
-    assert values.size == figures.WALK_SAMPLES
+    assert values.size == chapter.WALK_SAMPLES
     assert values.min() >= value * (1 - 1e-14)
-    assert abs(angles[values.argmin()] - theta) <= 360 / (figures.WALK_SAMPLES - 1)
+    assert abs(angles[values.argmin()] - theta) <= 360 / (chapter.WALK_SAMPLES - 1)
 
 
 def test_walk_with_the_minimum_inside_marks_no_boundary_minimum():
     loss = QuadraticLoss([[1.0, 0.2], [0.2, 2.0]], [0.3, -0.4])
     fig = figures.walk_the_boundary(loss, "l1", 1.5)
     assert markers(fig, figures.BOUNDARY_MINIMUM_GID) == []
-    np.testing.assert_array_equal(point(fig, figures.optimum_gid("l1")), loss.center)
+    np.testing.assert_array_equal(point(fig, optimum_gid("l1")), loss.center)
     assert "inside" in fig.alt_text
 
 
-def test_panel_title_and_zero_test_are_exact():
+def test_panel_title_is_exact():
     assert figures.panel_title([0.0, 2.0]) == "β₁ = 0 exactly"
     assert figures.panel_title([-2.0, 0.0]) == "β₂ = 0 exactly"
     assert figures.panel_title([1e-300, 2.0]) == "no coefficient is 0"
-    assert figures.panel_has_zero([-0.0, 1.0])
-    assert not figures.panel_has_zero([5e-324, 1.0])
 
 
 # -- claims made in the chapter -------------------------------------------------------------------
 
 
 def test_radial_shrink_is_not_the_optimum():
-    loss, t = figures.BOWL_LOSS, figures.BOWL_T
+    loss, t = chapter.BOWL_LOSS, chapter.BOWL_T
     radial = t * loss.center / np.linalg.norm(loss.center)
     best = loss.constrained_minimum("l2", t)
     assert loss(radial) > loss(best) + 0.1
@@ -209,12 +198,12 @@ def test_radial_shrink_is_not_the_optimum():
 
 
 def test_disc_optimum_is_no_worse_than_the_diamond_optimum():
-    loss, t = figures.TILTED_LOSS, figures.TILTED_T
+    loss, t = chapter.TILTED_LOSS, chapter.TILTED_T
     assert loss(loss.constrained_minimum("l2", t)) < loss(loss.constrained_minimum("l1", t))
 
 
 def test_bowl_optimum_is_a_penalized_minimum():
-    loss, t = figures.BOWL_LOSS, figures.BOWL_T
+    loss, t = chapter.BOWL_LOSS, chapter.BOWL_T
     lam = loss.lam_for_t("l2", t)
     np.testing.assert_allclose(loss.penalized_minimum("l2", lam), loss.constrained_minimum("l2", t), rtol=1e-12)
 
@@ -225,8 +214,8 @@ def test_bowl_optimum_is_a_penalized_minimum():
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: figures.wall_1d(figures.TILTED_LOSS), ValueError, r"loss must have 1 coefficient, got 2"),
-        (lambda: figures.diamond_and_circle(figures.WALL_LOSS), ValueError, r"loss must have 2 coefficients, got 1"),
+        (lambda: figures.wall_1d(chapter.TILTED_LOSS), ValueError, r"loss must have 1 coefficient, got 2"),
+        (lambda: figures.diamond_and_circle(chapter.WALL_LOSS), ValueError, r"loss must have 2 coefficients, got 1"),
         (lambda: figures.fenced_bowl_3d([[1.0]]), TypeError, r"loss must be a regexplain.QuadraticLoss"),
         (lambda: figures.constraint_grid("l3", "general"), ValueError, r"norm must be one of 'l1', 'l2'"),
         (lambda: figures.constraint_grid("l1", "round"), ValueError, r"family must be one of"),

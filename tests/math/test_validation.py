@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import regexplain as rx
-from regexplain import one_weight as ow
+from regexplain.math import one_weight as ow
 
 RNG = np.random.default_rng(0)
 X = RNG.standard_normal((5, 2))
