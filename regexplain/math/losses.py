@@ -11,10 +11,8 @@ def mse(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0) -> 
 
     Parameters
     ----------
-    X : array_like, shape (n_samples, n_features)
-        Design matrix.
-    y : array_like, shape (n_samples,)
-        Targets.
+    X, y : array_like
+        The design matrix, shape ``(n_samples, n_features)``, and the targets, shape ``(n_samples,)``.
     coef : array_like, shape (..., n_features)
         Coefficient vectors β; any leading axes (a grid of candidates, say) are kept.
     intercept : float, default 0.0

@@ -54,10 +54,7 @@ def l1_breakpoints(loss: QuadraticLoss) -> NDArray[np.float64]:
     breakpoint is the smallest λ at which every coefficient is 0, ``2‖Hc‖∞``. They are the ends
     of the pieces of the one exact L1 path (:func:`regexplain.math.homotopy.pieces`).
 
-    Parameters
-    ----------
-    loss : QuadraticLoss
-        The loss.
+    The argument ``loss`` is a :class:`~regexplain.QuadraticLoss`.
 
     Returns
     -------
@@ -71,10 +68,7 @@ def l1_breakpoints(loss: QuadraticLoss) -> NDArray[np.float64]:
 def first_zero_lambda(loss: QuadraticLoss) -> float:
     """The smallest λ ≥ 0 at which the L1-penalized minimum has a coefficient exactly 0.
 
-    Parameters
-    ----------
-    loss : QuadraticLoss
-        The loss.
+    The argument ``loss`` is a :class:`~regexplain.QuadraticLoss`.
 
     Returns
     -------
@@ -97,10 +91,7 @@ def l2_turning_points(loss: QuadraticLoss) -> list[tuple[int, float, float]]:
     coefficients). Its positive real roots, polished by a Newton step on the exact sum, are the
     turning points: the coefficient grows in size up to there and shrinks after (or the reverse).
 
-    Parameters
-    ----------
-    loss : QuadraticLoss
-        The loss.
+    The argument ``loss`` is a :class:`~regexplain.QuadraticLoss`.
 
     Returns
     -------

@@ -155,16 +155,12 @@ def elastic_net(X: ArrayLike, y: ArrayLike, lam: float, l1_ratio: float, *, fit_
 
     Parameters
     ----------
-    X : array_like, shape (n_samples, n_features)
-        Design matrix.
-    y : array_like, shape (n_samples,)
-        Targets.
+    X, y, fit_intercept
+        As in :func:`ridge`.
     lam : float
         Penalty strength λ ≥ 0.
     l1_ratio : float
         Share r of the L1 part, in [0, 1].
-    fit_intercept : bool, default True
-        Fit an unpenalized intercept; if False, β0 = 0.
 
     Returns
     -------
@@ -273,14 +269,10 @@ def lasso_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0, fit_interce
 
     Parameters
     ----------
-    X : array_like, shape (n_samples, n_features)
-        Design matrix.
-    y : array_like, shape (n_samples,)
-        Targets.
+    X, y, fit_intercept
+        As in :func:`ridge`.
     l1_ratio : float, default 1.0
         Share r of the L1 part, in (0, 1] (at r = 0, ridge, no coefficient is ever 0: use :func:`ridge`).
-    fit_intercept : bool, default True
-        Fit an unpenalized intercept; if False, β0 = 0.
 
     Returns
     -------

@@ -12,18 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import simulate
 from .quadratic import QuadraticLoss
 from .regions import NORMS, TIPS, boundary, perpendicular
 from .sampling import SAMPLED_FAMILIES
-from .simulate import (
-    NEAR_MISS_TOL,
-    Clouds,
-    boundary_search,
-    simulate_clouds,
-    simulate_shape,
-    zero_rates_by_dimension,
-    zero_shares_by_dimension,
-)
 
 FAMILIES = SAMPLED_FAMILIES
 """The loss families of the simulations, ``"symmetric"``, ``"general"`` and ``"taco"``."""
@@ -70,15 +62,15 @@ AXIS_BAND = 1.0
 
 
 @functools.cache
-def cloud(family: str, norm: str) -> Clouds:
+def cloud(family: str, norm: str) -> simulate.Clouds:
     """The chapter's cloud of ``family`` against ``norm``: :func:`~regexplain.simulate_clouds`, cached."""
-    return simulate_clouds(family, norm, CLOUD_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED)
+    return simulate.simulate_clouds(family, norm, CLOUD_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED)
 
 
 @functools.cache
-def shape_cloud() -> Clouds:
+def shape_cloud() -> simulate.Clouds:
     """The chapter's losses of one shape: :func:`~regexplain.simulate_shape` with :data:`SHAPE` (cached)."""
-    return simulate_shape(SHAPE, "l1", SHAPE_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED)
+    return simulate.simulate_shape(SHAPE, "l1", SHAPE_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED)
 
 
 def tip_wedges_contain(minima: ArrayLike, t: float, hessian: ArrayLike | None = None) -> NDArray[np.bool_]:
@@ -278,7 +270,7 @@ def _cloud_facts() -> dict[str, float | int]:
     for family in FAMILIES:
         for norm in NORMS:
             clouds = cloud(family, norm)
-            search = float(np.mean(boundary_search(clouds, n_points=SEARCH_POINTS)[1]))
+            search = float(np.mean(simulate.boundary_search(clouds, n_points=SEARCH_POINTS)[1]))
             published = PUBLISHED_RATES[family, norm]
             gaps[norm].append(abs(search - published))
             key = f"{family}_{norm}"
@@ -289,7 +281,7 @@ def _cloud_facts() -> dict[str, float | int]:
     numbers |= {f"search_gap_{norm}": 100.0 * max(gaps[norm]) for norm in NORMS}
     # The search's L2 "zeros" are exact solutions close to an axis: the largest angle from it.
     taco = cloud("taco", "l2")
-    snapped = boundary_search(taco, n_points=SEARCH_POINTS)[1]
+    snapped = simulate.boundary_search(taco, n_points=SEARCH_POINTS)[1]
     numbers["search_zero_max_angle"] = float(axis_angles(taco.solutions)[snapped].max())
     return numbers
 
@@ -298,7 +290,7 @@ def _wedge_facts() -> dict[str, float | int]:
     round_cloud = cloud("symmetric", "l1")
     inside = tip_wedges_contain(round_cloud.minima, CLOUD_T)
     share = wedge_share(CLOUD_T, CLOUD_BOX)
-    check = simulate_clouds("symmetric", "l1", CHECK_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED + 1)
+    check = simulate.simulate_clouds("symmetric", "l1", CHECK_N, t=CLOUD_T, box=CLOUD_BOX, seed=CLOUD_SEED + 1)
     numbers = {
         "round_in_wedges": int(inside.sum()),
         "round_zero_in": int(np.sum(round_cloud.zero & inside)),
@@ -361,8 +353,8 @@ def _zoom_facts() -> dict[str, float]:
 
 
 def _dimension_facts() -> dict[str, float | int]:
-    rates = {norm: zero_rates_by_dimension(norm, DIMENSIONS, DIMENSION_N) for norm in NORMS}
-    shares = zero_shares_by_dimension("l1", DIMENSIONS, DIMENSION_N)
+    rates = {norm: simulate.zero_rates_by_dimension(norm, DIMENSIONS, DIMENSION_N) for norm in NORMS}
+    shares = simulate.zero_shares_by_dimension("l1", DIMENSIONS, DIMENSION_N)
     low, high = DIMENSIONS[0], DIMENSIONS[-1]
     return {
         "p_low": low,
@@ -387,7 +379,7 @@ def facts() -> Facts:
     >>> f.l2_zeros, f.round_zero_out, f.l1_b2
     (0, 0, 0.0)
     """
-    numbers = {"n": CLOUD_N, "t": CLOUD_T, "box": CLOUD_BOX, "tol": NEAR_MISS_TOL, "points": SEARCH_POINTS}
+    numbers = {"n": CLOUD_N, "t": CLOUD_T, "box": CLOUD_BOX, "tol": simulate.NEAR_MISS_TOL, "points": SEARCH_POINTS}
     numbers["spacing"] = 360.0 / SEARCH_POINTS
     numbers |= _cloud_facts() | _wedge_facts() | _zoom_facts() | _dimension_facts()
     return Facts(**{name: value if isinstance(value, int) else float(value) for name, value in numbers.items()})

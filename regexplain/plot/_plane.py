@@ -41,10 +41,10 @@ def optimum_gid(norm: str | None) -> str:
 
 
 PLANE_LABEL = "beta-plane"
-"""The label of every axes drawn by :func:`plane_axes`, so that tests can find the β₁–β₂ planes."""
+"""The label of every axes drawn by :func:`frame`, so that tests can find the β₁–β₂ planes."""
 
 
-def plane_axes(ax, lims, *, labels: bool = True, title: str | None = None) -> None:
+def frame(ax, lims, *, labels: bool = True, title: str | None = None) -> None:
     """Axes of the β₁–β₂ plane: to scale, with the coordinate axes drawn through the origin."""
     ax.set_label(PLANE_LABEL)
     ax.axhline(0.0, color="black", lw=0.8, zorder=0)
@@ -115,9 +115,10 @@ def draw_region(ax, norm: str, t: float, *, label: bool = True, fill: bool = Tru
 
 
 def draw_contours(ax, loss: QuadraticLoss, values: ArrayLike, lims, *, n: int = 401, **kwargs):
-    """Contours of ``loss`` at the levels ``values`` over the limits."""
+    """Contours of ``loss`` at the levels ``values`` over the limits (light grey unless ``colors`` is given)."""
     b1, b2, points = mesh(lims, n)
     kwargs.setdefault("zorder", 2)
+    kwargs.setdefault("colors", CONTOUR_COLOR)
     return ax.contour(b1, b2, loss(points), levels=np.sort(np.atleast_1d(values)), **kwargs)
 
 

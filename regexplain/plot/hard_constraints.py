@@ -35,19 +35,7 @@ from ..math.hard_constraints import (
 from ..math.quadratic import QuadraticLoss
 from ..math.regions import NORMS, boundary, size
 from ..math.sampling import FAMILIES
-from ._plane import (
-    CONTOUR_COLOR,
-    OUTLINE,
-    check_loss,
-    draw_contours,
-    draw_optimum_contour,
-    draw_region,
-    mark_minimum,
-    mark_optimum,
-    optimum_levels,
-    plane_axes,
-    square_limits,
-)
+from . import _plane as plane
 from .style import AXIS_TEX, AXIS_WORDS, COLORS, NORM_STYLES, SINGLE, describe, figure_function, fmt, fmt_point, mark
 
 # β₁–β₂ pictures are square (equal aspect); the width stays that of every other figure.
@@ -68,7 +56,7 @@ def wall_1d(loss: QuadraticLoss = WALL_LOSS, t: float = WALL_T) -> Figure:
     t : float, default :data:`~regexplain.math.hard_constraints.WALL_T`
         The budget; with one coefficient the L1 and L2 norms are both ``|β|``.
     """
-    check_loss(loss, 1)
+    plane.check_loss(loss, 1)
     center = float(loss.center[0])
     beta_star = float(loss.constrained_minimum("l1", t)[0])
     loss_star = float(loss(np.array([beta_star])))
@@ -92,8 +80,8 @@ def wall_1d(loss: QuadraticLoss = WALL_LOSS, t: float = WALL_T) -> Figure:
         )
     ax.plot(grid, curve, color=COLORS["loss"], lw=1.4, ls="--", label="loss, not allowed")
     ax.plot(grid[inside], curve[inside], color=COLORS["loss"], label="loss, allowed")
-    mark_minimum(ax, center, loss.floor, label=f"unconstrained minimum: β = {fmt(center)}")
-    mark_optimum(ax, beta_star, loss_star, norm=None, label=f"constrained optimum: β = {fmt(beta_star)}")
+    plane.mark_minimum(ax, center, loss.floor, label=f"unconstrained minimum: β = {fmt(center)}")
+    plane.mark_optimum(ax, beta_star, loss_star, norm=None, label=f"constrained optimum: β = {fmt(beta_star)}")
     ax.set(xlabel="coefficient β", ylabel="loss", title=f"Minimize the loss subject to |β| ≤ {fmt(t)}")
     ax.set_ylim(bottom=loss.floor - 0.05 * (curve.max() - loss.floor))
     fig.legend(loc="outside lower center", ncols=2, fontsize=11)
@@ -134,11 +122,11 @@ def fenced_bowl_3d(
     elev, azim : float
         Viewing angles in degrees, as in matplotlib's ``Axes3D.view_init``.
     """
-    check_loss(loss, 2)
+    plane.check_loss(loss, 2)
     center, floor = loss.center, loss.floor
     beta_star = loss.constrained_minimum("l2", t)
     loss_star = float(loss(beta_star))
-    fence = boundary("l2", t, OUTLINE)
+    fence = boundary("l2", t, plane.OUTLINE)
     rail = loss(fence)
     rim = float(rail.max()) * 1.02
 
@@ -148,7 +136,7 @@ def fenced_bowl_3d(
     ax.plot_surface(b1, b2, height, color="#d9d9d9", alpha=0.35, linewidth=0, shade=True, zorder=1)
     ax.plot_wireframe(b1, b2, height, color="#a6a6a6", linewidth=0.4, rstride=6, cstride=8, zorder=1)
 
-    ax.plot(*fence.T, np.full(OUTLINE.size, floor), color=NORM_STYLES["l2"].color, lw=1.6, zorder=2)
+    ax.plot(*fence.T, np.full(plane.OUTLINE.size, floor), color=NORM_STYLES["l2"].color, lw=1.6, zorder=2)
     for post in fence[::30]:
         ax.plot([post[0]] * 2, [post[1]] * 2, [floor, float(loss(post))], color=NORM_STYLES["l2"].color, lw=1.0)
     ax.plot(
@@ -160,12 +148,12 @@ def fenced_bowl_3d(
         label=f"fence {NORM_STYLES['l2'].norm_tex} = {fmt(t)}",
     )
     ax.plot([beta_star[0]] * 2, [beta_star[1]] * 2, [floor, loss_star], color=NORM_STYLES["l2"].color, lw=1.2, ls=":")
-    mark_minimum(ax, *center, floor, label=f"unconstrained minimum ({fmt(center[0])}, {fmt(center[1])})")
-    mark_optimum(
+    plane.mark_minimum(ax, *center, floor, label=f"unconstrained minimum ({fmt(center[0])}, {fmt(center[1])})")
+    plane.mark_optimum(
         ax, *beta_star, loss_star, norm="l2", label=f"best point inside: ({fmt(beta_star[0])}, {fmt(beta_star[1])})"
     )
 
-    span = square_limits(np.concatenate([np.stack([b1, b2], axis=-1).reshape(-1, 2), fence]), margin=0.02)
+    span = plane.square_limits(np.concatenate([np.stack([b1, b2], axis=-1).reshape(-1, 2), fence]), margin=0.02)
     ax.set(xlim=span[0], ylim=span[1], zlim=(floor, rim), xlabel=AXIS_TEX[0], ylabel=AXIS_TEX[1])
     ax.set_zlabel("loss", labelpad=10)
     for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
@@ -196,18 +184,20 @@ def diamond_and_circle(loss: QuadraticLoss = TILTED_LOSS, t: float = TILTED_T) -
     t : float, default :data:`~regexplain.math.hard_constraints.TILTED_T`
         The budget of both regions, ``‖β‖₁ ≤ t`` and ``‖β‖₂ ≤ t``.
     """
-    check_loss(loss, 2)
+    plane.check_loss(loss, 2)
     optima = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
-    lims = square_limits([(t, t), (-t, -t), loss.center, *optima.values()], margin=0.15)
+    lims = plane.square_limits([(t, t), (-t, -t), loss.center, *optima.values()], margin=0.15)
 
     fig, ax = plt.subplots(figsize=SQUARE)
-    draw_contours(ax, loss, optimum_levels(loss, optima["l2"], "l2", t), lims, colors=CONTOUR_COLOR, linewidths=1.0)
-    mark_minimum(ax, *loss.center, label=f"unconstrained minimum {fmt_point(loss.center)}")
+    plane.draw_contours(ax, loss, plane.optimum_levels(loss, optima["l2"], "l2", t), lims, linewidths=1.0)
+    plane.mark_minimum(ax, *loss.center, label=f"unconstrained minimum {fmt_point(loss.center)}")
     for norm in NORMS:
-        draw_region(ax, norm, t, fill=False)  # two overlapping fills would mix into a third colour
-        draw_optimum_contour(ax, loss, optima[norm], norm, lims)
-        mark_optimum(ax, *optima[norm], norm=norm, label=f"{NORM_STYLES[norm].label} optimum {fmt_point(optima[norm])}")
-    plane_axes(ax, lims)
+        plane.draw_region(ax, norm, t, fill=False)  # two overlapping fills would mix into a third colour
+        plane.draw_optimum_contour(ax, loss, optima[norm], norm, lims)
+        plane.mark_optimum(
+            ax, *optima[norm], norm=norm, label=f"{NORM_STYLES[norm].label} optimum {fmt_point(optima[norm])}"
+        )
+    plane.frame(ax, lims)
     ax.set_title(f"The diamond and the disc of the same budget t = {fmt(t)}")
     fig.legend(*_l1_then_l2(ax), loc="outside lower center", ncols=2, fontsize=10)
     lines = [
@@ -265,13 +255,13 @@ def constraint_grid(
     summaries = []
     for number, (ax, loss) in enumerate(zip(axes.flat, losses, strict=True), start=1):
         beta_star = loss.constrained_minimum(norm, t)
-        draw_contours(ax, loss, optimum_levels(loss, beta_star, norm, t), lims, colors=CONTOUR_COLOR, linewidths=0.9)
-        draw_optimum_contour(ax, loss, beta_star, norm, lims)
-        draw_region(ax, norm, t, label=False)
+        plane.draw_contours(ax, loss, plane.optimum_levels(loss, beta_star, norm, t), lims, linewidths=0.9)
+        plane.draw_optimum_contour(ax, loss, beta_star, norm, lims)
+        plane.draw_region(ax, norm, t, label=False)
         ax.plot(*np.array([loss.center, beta_star]).T, color=NORM_STYLES[norm].color, lw=1.4, zorder=4)
-        mark_minimum(ax, *loss.center, label=None)
-        mark_optimum(ax, *beta_star, norm=norm, label=None, markersize=7)
-        plane_axes(ax, lims, labels=False)
+        plane.mark_minimum(ax, *loss.center, label=None)
+        plane.mark_optimum(ax, *beta_star, norm=norm, label=None, markersize=7)
+        plane.frame(ax, lims, labels=False)
         ax.set(xticks=ticks, yticks=ticks)
         ax.set_title(panel_title(beta_star), fontsize=12)
         summaries.append(f"Panel {number}: minimum at {fmt_point(loss.center)}, optimum at {fmt_point(beta_star)}.")
@@ -310,7 +300,7 @@ def walk_the_boundary(loss: QuadraticLoss = TILTED_LOSS, norm: str = "l2", t: fl
     t : float, default :data:`~regexplain.math.hard_constraints.TILTED_T`
         The budget.
     """
-    check_loss(loss, 2)
+    plane.check_loss(loss, 2)
     norm = check_choice(norm, "norm", NORMS)
     beta_star = loss.constrained_minimum(norm, t)
     loss_star = float(loss(beta_star))
@@ -318,14 +308,14 @@ def walk_the_boundary(loss: QuadraticLoss = TILTED_LOSS, norm: str = "l2", t: fl
     theta_star = angle_degrees(beta_star)
 
     fig, (ax_plane, ax_walk) = plt.subplots(2, 1, figsize=(6.4, 9.8), height_ratios=(1.45, 1.0))
-    lims = square_limits([(t, t), (-t, -t), loss.center], margin=0.12)
-    draw_contours(ax_plane, loss, optimum_levels(loss, beta_star, norm, t), lims, colors=CONTOUR_COLOR, linewidths=1.0)
-    draw_optimum_contour(ax_plane, loss, beta_star, norm, lims)
-    draw_region(ax_plane, norm, t)
+    lims = plane.square_limits([(t, t), (-t, -t), loss.center], margin=0.12)
+    plane.draw_contours(ax_plane, loss, plane.optimum_levels(loss, beta_star, norm, t), lims, linewidths=1.0)
+    plane.draw_optimum_contour(ax_plane, loss, beta_star, norm, lims)
+    plane.draw_region(ax_plane, norm, t)
     _draw_angle_marks(ax_plane, norm, t)
-    mark_minimum(ax_plane, *loss.center)
-    mark_optimum(ax_plane, *beta_star, norm=norm, label=f"exact optimum {fmt_point(beta_star)}")
-    plane_axes(ax_plane, lims)
+    plane.mark_minimum(ax_plane, *loss.center)
+    plane.mark_optimum(ax_plane, *beta_star, norm=norm, label=f"exact optimum {fmt_point(beta_star)}")
+    plane.frame(ax_plane, lims)
     ax_plane.set_title(f"Walk around the {NORM_STYLES[norm].region} {NORM_STYLES[norm].norm_tex} = {fmt(t)}")
     ax_plane.plot(*np.array([(0.0, 0.0), beta_star]).T, color=NORM_STYLES[norm].color, lw=1.0, ls=":", zorder=4)
     ax_plane.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, fontsize=10)

@@ -18,7 +18,7 @@ from ..math.penalties import PENALTIES
 from ..math.quadratic import QuadraticLoss
 from ..math.regions import NORMS
 from ..math.soft_constraints import PULL_LAM, PULL_POINT, ROUND, ROUND_LAM, ROUND_STEPS, TILTED, pull
-from ._plane import check_loss, levels, mark_minimum, mark_optimum, mesh, plane_axes, window
+from . import _plane as plane
 from .style import (
     AXIS_TEX,
     AXIS_WORDS,
@@ -49,16 +49,16 @@ def _objective(loss: QuadraticLoss, norm: str, lam: float, beta: ArrayLike):
 
 
 def _rings(Z: np.ndarray, low: float, loss: QuadraticLoss) -> np.ndarray:
-    """Contour levels of ``Z`` above its minimum value ``low``, evenly spaced in distance.
+    """Contour plane.levels of ``Z`` above its minimum value ``low``, evenly spaced in distance.
 
     The last ring passes through the origin, where every penalty is 0 and so every penalized
     bowl has the loss's height; when the minimum is the origin itself, the rings reach halfway
-    up the window instead.
+    up the plane.window instead.
     """
     through = float(loss(np.zeros(2)))
     if through <= low * (1.0 + 1e-9):
         through = low + 0.5 * (float(Z.max()) - low)
-    return levels(low, through, np.arange(1, _CONTOUR_RINGS + 1) / _CONTOUR_RINGS)
+    return plane.levels(low, through, np.arange(1, _CONTOUR_RINGS + 1) / _CONTOUR_RINGS)
 
 
 def _legend_below(ax) -> None:
@@ -67,7 +67,7 @@ def _legend_below(ax) -> None:
 
 def _mark_minimum(ax, beta, norm: str, lam: float, *point_z: float, **kwargs) -> None:
     """The penalized minimum at ``lam`` (at height ``point_z`` in 3-D), with the gid the tests look for."""
-    mark_optimum(ax, *beta, *point_z, norm=norm, gid=f"penalized-minimum@{lam!r}", zorder=10, **kwargs)
+    plane.mark_optimum(ax, *beta, *point_z, norm=norm, gid=f"penalized-minimum@{lam!r}", zorder=10, **kwargs)
 
 
 def _surface(ax, X, Y, Z, color: str, *, alpha: float) -> None:
@@ -110,9 +110,9 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     """
     norm = check_choice(norm, "norm", NORMS)
     lam = check_real(lam, "lam", low=0.0)
-    loss = check_loss(loss)
-    xlim, ylim = window(loss)
-    X, Y, B = mesh((xlim, ylim), _GRID)
+    loss = plane.check_loss(loss)
+    xlim, ylim = plane.window(loss)
+    X, Y, B = plane.mesh((xlim, ylim), _GRID)
     loss_z, penalty_z = loss(B), lam * PENALTIES[norm].value(B)
     beta = loss.penalized_minimum(norm, lam)
     height = float(_objective(loss, norm, lam, beta))
@@ -123,7 +123,7 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     ax_sum = fig.add_subplot(2, 1, 2, projection="3d", computed_zorder=False)
     _surface(ax_parts, X, Y, loss_z, _LOSS_SURFACE, alpha=0.7)
     _surface(ax_parts, X, Y, penalty_z, NORM_STYLES[norm].color, alpha=0.6)
-    mark_minimum(ax_parts, *center, loss.floor, label=None)
+    plane.mark_minimum(ax_parts, *center, loss.floor, label=None)
     _bowl_axes(ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {NORM_STYLES[norm].penalty_tex}")
 
     sum_z = loss_z + penalty_z
@@ -131,7 +131,7 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     rings = _rings(sum_z, height, loss)
     ax_sum.contour(X, Y, sum_z, levels=rings, zdir="z", offset=0.0, colors=NORM_STYLES[norm].color, linewidths=0.8)
     ax_sum.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=NORM_STYLES[norm].color, lw=1.8, zorder=9)
-    mark_minimum(ax_sum, *center, 0.0, label=None)
+    plane.mark_minimum(ax_sum, *center, 0.0, label=None)
     _mark_minimum(ax_sum, beta, norm, lam, 0.0)
     _mark_minimum(ax_sum, beta, norm, lam, height, markersize=11)
     _bowl_axes(ax_sum, xlim, ylim, title=f"Their sum, λ = {fmt(lam)}")
@@ -194,13 +194,13 @@ def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayL
         three for both norms, so that the two figures can be compared).
     """
     norm = check_choice(norm, "norm", NORMS)
-    loss = check_loss(loss)
+    loss = plane.check_loss(loss)
     marks = _default_marks(loss) if lams is None else as_float_array(lams, "lams", ndim=1)
     path_lams = _path_lams(loss, norm)
     path = penalized_path(loss, norm, path_lams)
     minima = penalized_path(loss, norm, marks)
-    xlim, ylim = window(loss)
-    X, Y, B = mesh((xlim, ylim), 241)
+    xlim, ylim = plane.window(loss)
+    X, Y, B = plane.mesh((xlim, ylim), 241)
     loss_z, penalty_z = loss(B), PENALTIES[norm].value(B)
 
     fig, ax = plt.subplots(figsize=SINGLE)
@@ -219,7 +219,7 @@ def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayL
         gid="minimum-path",
         label=f"{NORM_STYLES[norm].label} minimum",
     )
-    mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
+    plane.mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
     for lam, beta in zip(marks, minima, strict=True):
         _mark_minimum(ax, beta, norm, float(lam))
         ax.annotate(
@@ -231,7 +231,7 @@ def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayL
             color=NORM_STYLES[norm].color,
             bbox=_LABEL_BOX,
         )
-    plane_axes(ax, (xlim, ylim), title=f"Where the {norm.upper()} minimum goes as λ grows")
+    plane.frame(ax, (xlim, ylim), title=f"Where the {norm.upper()} minimum goes as λ grows")
     _legend_below(ax)
 
     center = fmt_point(loss.center)
@@ -269,7 +269,7 @@ def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayL
 def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
     """One frame of :func:`bowl_steps`: the bowl at ``lam`` in 3-D (top) and as contours (bottom)."""
     xlim, ylim = lims
-    X, Y, B = mesh((xlim, ylim), _GRID)
+    X, Y, B = plane.mesh((xlim, ylim), _GRID)
     Z = _objective(loss, norm, lam, B)
     beta = trail[-1]
     height = float(_objective(loss, norm, lam, beta))
@@ -281,7 +281,7 @@ def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
         ax3.plot_wireframe(X, Y, loss(B), rstride=10, cstride=10, color=COLORS["guide"], linewidth=0.6, alpha=0.6)
     _surface(ax3, X, Y, Z, NORM_STYLES[norm].color, alpha=0.5)
     ax3.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=NORM_STYLES[norm].color, lw=1.8, zorder=9)
-    mark_minimum(ax3, *loss.center, 0.0, label=None)
+    plane.mark_minimum(ax3, *loss.center, 0.0, label=None)
     _mark_minimum(ax3, beta, norm, lam, 0.0)
     _mark_minimum(ax3, beta, norm, lam, height, markersize=11)
     _bowl_axes(ax3, xlim, ylim, title=f"loss + {NORM_STYLES[norm].penalty_tex}, λ = {fmt(lam)}", zlim=zlim)
@@ -290,9 +290,9 @@ def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
     ax.contour(X, Y, Z, levels=_rings(Z, height, loss), colors=NORM_STYLES[norm].color, linewidths=1.0)
     trail = np.asarray(trail)
     ax.plot(trail[:, 0], trail[:, 1], "o-", color=NORM_STYLES[norm].color, lw=1.2, markersize=4, alpha=0.6)
-    mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
+    plane.mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
     _mark_minimum(ax, beta, norm, lam, label=f"minimum at λ = {fmt(lam)}")
-    plane_axes(ax, (xlim, ylim), title="Seen from above")
+    plane.frame(ax, (xlim, ylim), title="Seen from above")
     ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
     _legend_below(ax)
@@ -344,11 +344,11 @@ def bowl_steps(norm: str = "l2", lams: ArrayLike = ROUND_STEPS, *, loss: Quadrat
     list of matplotlib.figure.Figure
     """
     norm = check_choice(norm, "norm", NORMS)
-    loss = check_loss(loss)
+    loss = plane.check_loss(loss)
     lams = as_float_array(lams, "lams", ndim=1)
     minima = penalized_path(loss, norm, lams)
-    lims = window(loss)
-    *_, B = mesh(lims, _GRID)
+    lims = plane.window(loss)
+    *_, B = plane.mesh(lims, _GRID)
     zlim = (0.0, max(float(_objective(loss, norm, float(lam), B).max()) for lam in lams))
     frame = {"loss": loss, "lims": lims, "zlim": zlim, "count": lams.size}
     return [_frame(norm, float(lam), minima[: i + 1], index=i + 1, **frame) for i, lam in enumerate(lams)]
@@ -368,7 +368,7 @@ def lambda_t_correspondence(loss: QuadraticLoss = TILTED) -> Figure:
     loss : QuadraticLoss, default :data:`~regexplain.math.soft_constraints.TILTED`
         A loss of two coefficients.
     """
-    loss = check_loss(loss)
+    loss = plane.check_loss(loss)
     last = float(l1_breakpoints(loss)[-1])
     first = first_zero_lambda(loss)
     grid = np.linspace(0.0, 1.15 * last, 241)
@@ -444,7 +444,7 @@ def penalty_pull(lam: float = PULL_LAM, point: ArrayLike = PULL_POINT) -> Figure
     ticks = np.linspace(-0.9, 0.9, 10)  # no arrow on an axis, where the L1 pull is not one vector
     X, Y = np.meshgrid(ticks, ticks)
     B = np.stack([X, Y], axis=-1)
-    CX, CY, CB = mesh(((-1.0, 1.0), (-1.0, 1.0)), 201)
+    CX, CY, CB = plane.mesh(((-1.0, 1.0), (-1.0, 1.0)), 201)
     pulls = {norm: -lam * PENALTIES[norm].subgradient(B) for norm in NORMS}
     longest = max(float(np.linalg.norm(field, axis=-1).max()) for field in pulls.values())
     arrows = {"angles": "xy", "scale_units": "xy", "scale": longest / 0.19}  # longest arrow: just under the spacing
@@ -462,7 +462,7 @@ def penalty_pull(lam: float = PULL_LAM, point: ArrayLike = PULL_POINT) -> Figure
         ax.plot(*point, "o", ms=13, mfc="none", mec="black", mew=1.5, zorder=6, gid="example-point")
         title = f"{style.label} pull {style.pull_tex}, λ = {fmt(lam)}\n"
         title += f"at {fmt_point(point)}: penalty {fmt(value)}, pull {fmt(numbers[norm][1])}"
-        plane_axes(ax, ((-1.05, 1.05), (-1.05, 1.05)), title=title)
+        plane.frame(ax, ((-1.05, 1.05), (-1.05, 1.05)), title=title)
     axes[0].set_xlabel("")
     (l1_value, l1_size), (l2_value, l2_size) = numbers["l1"], numbers["l2"]
     edge = float(np.linalg.norm(pulls["l2"], axis=-1).max())

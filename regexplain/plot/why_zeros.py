@@ -21,18 +21,10 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike, NDArray
 
+from ..math import simulate
 from ..math._validate import check_choice
 from ..math.quadratic import QuadraticLoss
 from ..math.regions import NORMS, TIPS
-from ..math.simulate import (
-    NEAR_MISS_TOL,
-    Clouds,
-    boundary_search,
-    simulate_clouds,
-    simulate_shape,
-    zero_rates_by_dimension,
-    zero_shares_by_dimension,
-)
 from ..math.why_zeros import (
     AXIS_BAND,
     CLOUD_BOX,
@@ -56,18 +48,7 @@ from ..math.why_zeros import (
     wedge_rays,
     zoom_neighbors,
 )
-from ._plane import (
-    CONTOUR_COLOR,
-    check_loss,
-    draw_contours,
-    draw_optimum_contour,
-    draw_region,
-    mark_minimum,
-    mark_optimum,
-    optimum_levels,
-    plane_axes,
-    square_limits,
-)
+from . import _plane as plane
 from .style import (
     AXIS_WORDS,
     COLORS,
@@ -102,12 +83,12 @@ def outcome_labels() -> dict[str, str]:
     """Outcome → its legend entry, with the near-miss tolerance."""
     return {
         "zero": "a coefficient exactly 0",
-        "near_miss": f"near miss: 0 < smaller |βⱼ| ≤ {fmt(NEAR_MISS_TOL)}",
+        "near_miss": f"near miss: 0 < smaller |βⱼ| ≤ {fmt(simulate.NEAR_MISS_TOL)}",
         "nonzero": "no coefficient is 0",
     }
 
 
-def panel_title(clouds: Clouds) -> str:
+def panel_title(clouds: simulate.Clouds) -> str:
     """The title of a cloud panel: the region and its computed zero and near-miss rates."""
     region = f"{NORM_STYLES[clouds.norm].region} ({clouds.norm.upper()})"
     return f"{region}: {percent(clouds.zero_rate)} zeros, {percent(clouds.near_miss_rate)} near misses"
@@ -141,7 +122,7 @@ def clouds(
         Seed of the simulation.
     """
     family = check_choice(family, "family", FAMILIES)
-    panels = [simulate_clouds(family, norm, n, t=t, box=box, seed=seed) for norm in NORMS]
+    panels = [simulate.simulate_clouds(family, norm, n, t=t, box=box, seed=seed) for norm in NORMS]
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 10.6))
     for ax, cloud in zip(axes, panels, strict=True):
         _draw_cloud(ax, cloud)
@@ -185,8 +166,8 @@ def published_vs_exact(
     rows = []
     for family in FAMILIES:
         for norm in NORMS:
-            cloud = simulate_clouds(family, norm, n, t=t, box=box, seed=seed)
-            _, search_zero = boundary_search(cloud, n_points=points)
+            cloud = simulate.simulate_clouds(family, norm, n, t=t, box=box, seed=seed)
+            _, search_zero = simulate.boundary_search(cloud, n_points=points)
             rows.append((family, norm, cloud.zero_rate, float(np.mean(search_zero)), PUBLISHED_RATES[family, norm]))
 
     fig, ax = plt.subplots(figsize=(6.4, 7.6))
@@ -274,8 +255,8 @@ def where_zeros_come_from(
     n_shape : int, default :data:`~regexplain.math.why_zeros.SHAPE_N`
         Minima in the bottom panel.
     """
-    round_cloud = simulate_clouds("symmetric", "l1", n, t=t, box=box, seed=seed)
-    shaped = simulate_shape(shape, "l1", n_shape, t=t, box=box, seed=seed)
+    round_cloud = simulate.simulate_clouds("symmetric", "l1", n, t=t, box=box, seed=seed)
+    shaped = simulate.simulate_shape(shape, "l1", n_shape, t=t, box=box, seed=seed)
     shape = shaped.hessians[0]
 
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 11.0))
@@ -337,7 +318,7 @@ def zoomed_contour_argument(
     offsets : iterable of float, default :data:`~regexplain.math.why_zeros.ZOOM_OFFSETS`
         Angles in degrees, from each optimum along its boundary, of the points that cost more.
     """
-    check_loss(loss, 2)
+    plane.check_loss(loss, 2)
     optima = {norm: loss.constrained_minimum(norm, t) for norm in NORMS}
     values = {norm: float(loss(beta)) for norm, beta in optima.items()}
     neighbors = zoom_neighbors(loss, t, offsets)
@@ -349,16 +330,16 @@ def zoomed_contour_argument(
     low, high = np.minimum(loss.center, -t) - pad, np.maximum(loss.center, t) + pad
     high[0] += 0.4 * t
     wide = ((low[0], high[0]), (low[1], high[1]))
-    close = square_limits([*optima.values(), *neighbors["l1"], *neighbors["l2"]], margin=0.15)
+    close = plane.square_limits([*optima.values(), *neighbors["l1"], *neighbors["l2"]], margin=0.15)
     height = (high[1] - low[1]) / (high[0] - low[0])
     fig, (ax, zoom) = plt.subplots(2, 1, figsize=(6.4, 6.4 * (1.0 + height) + 1.6), height_ratios=(height, 1.0))
-    background = optimum_levels(loss, optima["l1"], "l1", t, count=6)
+    background = plane.optimum_levels(loss, optima["l1"], "l1", t, count=6)
     for axes, lims in ((ax, wide), (zoom, close)):
-        draw_contours(axes, loss, background, lims, colors=CONTOUR_COLOR, linewidths=1.0)
+        plane.draw_contours(axes, loss, background, lims, linewidths=1.0)
         for norm in NORMS:
-            draw_region(axes, norm, t, fill=False, label=axes is ax)
-            draw_optimum_contour(axes, loss, optima[norm], norm, lims)
-        plane_axes(axes, lims)
+            plane.draw_region(axes, norm, t, fill=False, label=axes is ax)
+            plane.draw_optimum_contour(axes, loss, optima[norm], norm, lims)
+        plane.frame(axes, lims)
         if axes is zoom:
             for norm in NORMS:
                 axes.plot(
@@ -374,9 +355,9 @@ def zoomed_contour_argument(
                 for point, cost in zip(neighbors[norm], costs[norm], strict=True):
                     _annotate_cost(axes, point, cost, NORM_STYLES[norm].color)
                 _annotate_cost(axes, optima[norm], values[norm], NORM_STYLES[norm].color, bold=True)
-        mark_minimum(axes, *loss.center, label=None)
+        plane.mark_minimum(axes, *loss.center, label=None)
         for norm in NORMS:
-            mark_optimum(axes, *optima[norm], norm=norm, label=None)
+            plane.mark_optimum(axes, *optima[norm], norm=norm, label=None)
     ax.indicate_inset_zoom(zoom, edgecolor=COLORS["loss"], alpha=0.6, linewidth=1.0)
     ax.set_title(_zoom_title(loss, t), fontsize=13)
     zoom.set_title("Zoomed in: the loss at nearby boundary points", fontsize=13)
@@ -411,8 +392,8 @@ def zero_rate_by_dimension(
     """
     dims = [int(p) for p in dims]
     kwargs = {"t": t, "box": box, "seed": seed}
-    rates = {norm: zero_rates_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
-    shares = {norm: zero_shares_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
+    rates = {norm: simulate.zero_rates_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
+    shares = {norm: simulate.zero_shares_by_dimension(norm, dims, n, **kwargs) for norm in NORMS}
     fig, ax = plt.subplots(figsize=SINGLE)
     l1, l2 = NORM_STYLES["l1"], NORM_STYLES["l2"]
     ax.plot(dims, [100 * shares["l1"][p] for p in dims], "o-", color=l1.color, label="L1: coefficients that are 0")
@@ -465,9 +446,9 @@ def _draw_cloud(ax, cloud, norm: str | None = None) -> None:
             zorder=2,
             gid=CLOUD_GID.format(outcome=outcome),
         )
-    draw_region(ax, norm or cloud.norm, cloud.t, label=False)
+    plane.draw_region(ax, norm or cloud.norm, cloud.t, label=False)
     edge = cloud.box * 1.03
-    plane_axes(ax, ((-edge, edge), (-edge, edge)))
+    plane.frame(ax, ((-edge, edge), (-edge, edge)))
     ticks = np.linspace(-cloud.box, cloud.box, 5)
     ax.set(xticks=ticks, yticks=ticks)
 
@@ -482,12 +463,12 @@ def _outcome_legend(fig, extra: list | None = None) -> None:
     fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=11, columnspacing=1.0)
 
 
-def _rates_words(cloud: Clouds) -> str:
+def _rates_words(cloud: simulate.Clouds) -> str:
     return f"""{percent(cloud.zero_rate)} of the solutions have a coefficient exactly zero and
         {percent(cloud.near_miss_rate)} are near misses."""
 
 
-def _cloud_pattern(cloud: Clouds) -> str:
+def _cloud_pattern(cloud: simulate.Clouds) -> str:
     """Where the colours are, in words computed from the flags: directions from the axes, bands along them."""
     angles = axis_angles(cloud.minima)
     base = np.mean(angles <= _SECTOR), np.mean(angles >= 45.0 - _SECTOR)

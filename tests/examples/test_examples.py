@@ -53,9 +53,8 @@ def test_what_the_comments_suggest_trying_runs(path):
     source = path.read_text(encoding="utf-8")
     for suggestion in re.findall(r"# .*?\btry (\w+(?:\.\w+)*)\(", source):
         root = suggestion.split(".")[0]
-        assert re.search(rf"^(import \S+ as {root}|from \S+ import .*\b{root}\b|import {root})(\s*#.*)?$", source, re.M), (
-            f"{path.name} suggests {suggestion}(...) but never imports {root}"
-        )
+        imported = rf"^(import \S+ as {root}|from \S+ import .*\b{root}\b|import {root})(\s*#.*)?$"
+        assert re.search(imported, source, re.M), f"{path.name} suggests {suggestion}(...) but never imports {root}"
 
 
 def test_examples_teach_the_public_api():

@@ -242,14 +242,18 @@ def test_constrained_minimum_vs_scipy(case, norm):
 CASES_KKT = random_cases(range(1, 7), per_p=6, seed=11, inside_every=3)
 
 
+def constrained(case, norm, t):
+    """The loss of a case, its constrained minimum for the budget t, and the λ that matches it."""
+    loss = rx.QuadraticLoss(*case)
+    return loss, loss.constrained_minimum(norm, t), loss.lam_for_t(norm, t)
+
+
 @pytest.mark.parametrize("t", [0.05, 0.5, T, 8.0])
 @pytest.mark.parametrize("norm", NORMS)
 @pytest.mark.parametrize("case", CASES_KKT, ids=[f"{i}-{case_id(c)}" for i, c in enumerate(CASES_KKT)])
 def test_constrained_minimum_feasible_active_and_kkt(case, norm, t):
     H, c = case
-    loss = rx.QuadraticLoss(H, c)
-    beta = loss.constrained_minimum(norm, t)
-    lam = loss.lam_for_t(norm, t)
+    _, beta, lam = constrained(case, norm, t)
     assert norm_of(beta, norm) <= t + 1e-12
     if norm_of(c, norm) <= t:
         np.testing.assert_array_equal(beta, c)
@@ -342,12 +346,10 @@ def test_penalized_equals_constrained_at_t_for_lam(case, norm):
 @pytest.mark.parametrize("norm", NORMS)
 @pytest.mark.parametrize("case", CASES_PEN, ids=[f"{i}-{case_id(c)}" for i, c in enumerate(CASES_PEN)])
 def test_constrained_equals_penalized_at_lam_for_t(case, norm, t):
-    H, c = case
-    loss = rx.QuadraticLoss(H, c)
-    constrained = loss.constrained_minimum(norm, t)
-    lam = loss.lam_for_t(norm, t)
+    c = case[1]
+    loss, beta, lam = constrained(case, norm, t)
     penalized = loss.penalized_minimum(norm, lam)
-    np.testing.assert_allclose(penalized, constrained, rtol=0.0, atol=1e-10 * (1.0 + np.abs(c).max()))
+    np.testing.assert_allclose(penalized, beta, rtol=0.0, atol=1e-10 * (1.0 + np.abs(c).max()))
     assert loss.t_for_lam(norm, lam) == pytest.approx(min(t, norm_of(c, norm)), rel=1e-9)
 
 

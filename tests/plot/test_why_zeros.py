@@ -91,14 +91,6 @@ def same_rows(a: np.ndarray, b: np.ndarray) -> bool:
 # -- every figure ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("make", FIGURES.values(), ids=FIGURES.keys())
-def test_figure_is_described(make):
-    fig = make()
-    assert isinstance(fig, Figure)
-    assert len(fig.alt_text) >= 80
-    assert "%" in fig.alt_text or "loss" in fig.alt_text
-
-
 def test_images_stay_phone_sized():
     """At most two panels per image, stacked, in the site's width."""
     for make in FIGURES.values():
