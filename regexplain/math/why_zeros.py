@@ -161,6 +161,12 @@ def near_axis(points: ArrayLike, band: float = AXIS_BAND) -> NDArray[np.bool_]:
     return np.abs(np.asarray(points, dtype=float)).min(axis=1) <= band
 
 
+def wedge_edge_distance(points: ArrayLike, t: float) -> NDArray[np.float64]:
+    """The distance of each point from the nearest edge line of the round wedges, ``|cᵢ| − t = |cⱼ|``."""
+    points = np.abs(np.asarray(points, dtype=float))
+    return np.abs(points.max(axis=1) - t - points.min(axis=1)) / np.sqrt(2.0)
+
+
 def standard_error(rate: float, n: int) -> float:
     """The standard error ``√(r(1 − r)/n)`` of a rate measured on ``n`` independent trials."""
     return float(np.sqrt(rate * (1.0 - rate) / n))

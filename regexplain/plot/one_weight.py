@@ -84,7 +84,8 @@ def penalty_curves(lam: float = one_weight.LAM, *, ax=None) -> Figure:
         fig,
         f"""The two penalties against the weight w for λ = {fmt(lam)}. The L1 penalty λ|w| is a
         V with its sharp corner at w = 0 and straight sides of slope ±{fmt(lam)}. The L2 penalty
-        λw² is a parabola that is flat at w = 0; the two meet at w = 0 and at |w| = 1, and for
+        λw² is a parabola that is flat at w = 0; the two meet at w = 0 and at
+        {" and at ".join(f"w = {fmt(w)}" for w in (-1.0, 1.0) if W_GRID[0] <= w <= W_GRID[-1])}, and for
         0 < |w| < 1 the parabola lies below the V, so small weights cost almost nothing under L2.""",
     )
 

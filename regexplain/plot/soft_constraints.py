@@ -311,14 +311,19 @@ def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
         {NORM_STYLES[norm].color_name},
         above a faint grey wireframe of the loss alone"""
     )
+    drop, trail_words = "", ""
+    if height > 0.0:
+        drop = f"""; a dotted line drops from it to the floor, where the loss's own minimum
+        {fmt_point(loss.center)} is marked with an open circle"""
+    if index > 1:
+        trail_words = " and the minima of the earlier frames as small dots on a line"
     return describe(
         fig,
         f"""{_label(lam)}: frame {index} of {count}. Top: the 3-D bowl of {bowl}, on the same axes
-        in every frame. Its lowest point, marked, is at {fmt_point(beta)} at height {big(height)}; a
-        dotted line drops from it to the floor, where the loss's own minimum {fmt_point(loss.center)}
-        is marked in black. Bottom: the same bowl's contours seen from above, with its minimum
-        marked and the minima of the earlier frames as small dots on a line. The minimum has
-        moved {100 * moved:.0f}% of the way from the loss's own minimum to the origin.{zeros}""",
+        in every frame. Its lowest point, marked, is at {fmt_point(beta)} at height {big(height)}{drop}.
+        Bottom: the same bowl's contours seen from above, with its minimum marked{trail_words}.
+        The minimum has moved {100 * moved:.0f}% of the way from the loss's own minimum to the
+        origin.{zeros}""",
     )
 
 

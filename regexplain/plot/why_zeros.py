@@ -45,6 +45,7 @@ from ..math.why_zeros import (
     near_axis,
     tip_wedges_contain,
     wedge_angle,
+    wedge_edge_distance,
     wedge_rays,
     zoom_neighbors,
 )
@@ -398,7 +399,7 @@ def zero_rate_by_dimension(
     l1, l2 = NORM_STYLES["l1"], NORM_STYLES["l2"]
     ax.plot(dims, [100 * shares["l1"][p] for p in dims], "o-", color=l1.color, label="L1: coefficients that are 0")
     ax.plot(dims, [100 * rates["l1"][p] for p in dims], "s--", color=l1.color, lw=1.6, label="L1: solutions with a 0")
-    ax.plot(dims, [100 * rates["l2"][p] for p in dims], "o-", color=l2.color, label="L2: both")
+    ax.plot(dims, [100 * rates["l2"][p] for p in dims], "o-", color=l2.color, label="L2: both measures")
     ax.set(
         xlabel="number of coefficients p",
         ylabel="exactly zero (%)",
@@ -417,7 +418,7 @@ def zero_rate_by_dimension(
         {l1.color_name} line is the mean share of the L1 solution's coefficients that are
         exactly zero: {l1_shares}. The dashed {l1.color_name} line is the share of L1 solutions
         with at least one zero coefficient: {l1_rates}. The {l2.color_name} line is L2, where
-        both are at most {percent(l2_max)} for every p.""",
+        both measures are {"0% for every p" if l2_max == 0.0 else f"at most {percent(l2_max)}"}.""",
     )
 
 
@@ -491,7 +492,14 @@ def _cloud_pattern(cloud: simulate.Clouds) -> str:
             axis and {percent(diagonal)} within {_SECTOR:.0f} degrees of a diagonal (of all dots,
             {percent(base[0])} and {percent(base[1])}): they gather {where}."""
         )
-    if cloud.near_miss.any():
+    if cloud.near_miss.any() and cloud.norm == "l1":
+        edge = wedge_edge_distance(cloud.minima, cloud.t) <= AXIS_BAND
+        words.append(
+            f"""Of the orange near misses {percent(edge[cloud.near_miss].mean())} lie within
+            {fmt(AXIS_BAND)} of an edge of the round wedges beyond the tips (lines at 45 degrees to
+            the axes, |cᵢ| − t = |cⱼ|), where {percent(edge.mean())} of all the dots lie."""
+        )
+    elif cloud.near_miss.any():
         band, everyone = (
             float(np.mean(near_axis(cloud.minima[cloud.near_miss]))),
             float(np.mean(near_axis(cloud.minima))),

@@ -351,7 +351,7 @@ def test_zero_rate_by_dimension_plots_both_measures():
     expected = {
         "L1: coefficients that are 0": [100 * shares[p] for p in dims],
         "L1: solutions with a 0": [100 * rates["l1"][p] for p in dims],
-        "L2: both": [100 * rates["l2"][p] for p in dims],
+        "L2: both measures": [100 * rates["l2"][p] for p in dims],
     }
     assert set(lines) == set(expected)
     for label, values in expected.items():
@@ -360,7 +360,7 @@ def test_zero_rate_by_dimension_plots_both_measures():
     for p in dims:
         assert percent(shares[p]) in fig.alt_text
         assert percent(rates["l1"][p]) in fig.alt_text
-    assert np.all(lines["L2: both"].get_ydata() == 0.0)
+    assert np.all(lines["L2: both measures"].get_ydata() == 0.0)
     assert shares[5] > shares[2], "the share of zero coefficients keeps growing with p"
 
 
