@@ -47,8 +47,8 @@ PLANE_LABEL = "beta-plane"
 def frame(ax, lims, *, labels: bool = True, title: str | None = None) -> None:
     """Axes of the β₁–β₂ plane: to scale, with the coordinate axes drawn through the origin."""
     ax.set_label(PLANE_LABEL)
-    ax.axhline(0.0, color="black", lw=0.8, zorder=0)
-    ax.axvline(0.0, color="black", lw=0.8, zorder=0)
+    ax.axhline(0.0, color="black", lw=0.8, zorder=1.6)  # above the grid (1.5), below the contours (2)
+    ax.axvline(0.0, color="black", lw=0.8, zorder=1.6)
     ax.set(xlim=lims[0], ylim=lims[1])
     ax.set_aspect("equal", adjustable="box")
     if labels:

@@ -74,7 +74,9 @@ def _surface(ax, X, Y, Z, color: str, *, alpha: float) -> None:
     ax.plot_surface(X, Y, Z, color=color, alpha=alpha, rstride=4, cstride=4, linewidth=0.3, edgecolor="white")
 
 
-def _bowl_axes(ax, xlim, ylim, *, title: str, zlim: tuple[float, float] | None = None) -> None:
+def _bowl_axes(
+    ax, xlim, ylim, *, title: str, zlabel: str = "loss + penalty", zlim: tuple[float, float] | None = None
+) -> None:
     """A 3-D bowl's axes: the coefficient axes drawn on the floor, equal scales in β₁ and β₂, one fixed view."""
     ax.plot(xlim, [0.0, 0.0], [0.0, 0.0], color="black", lw=0.8, zorder=0.5)  # below the surfaces
     ax.plot([0.0, 0.0], ylim, [0.0, 0.0], color="black", lw=0.8, zorder=0.5)
@@ -82,6 +84,8 @@ def _bowl_axes(ax, xlim, ylim, *, title: str, zlim: tuple[float, float] | None =
     ax.set_zlim(*(zlim or (0.0, None)))
     ax.set_xlabel(AXIS_TEX[0], labelpad=6)
     ax.set_ylabel(AXIS_TEX[1], labelpad=12)
+    ax.set_zlabel(zlabel, labelpad=10)
+    ax.zaxis.set_tick_params(pad=6)
     ax.set_title(title, pad=0)
     width, depth = xlim[1] - xlim[0], ylim[1] - ylim[0]
     side = max(width, depth)
@@ -124,7 +128,12 @@ def loss_and_penalty_bowls(norm: str = "l2", lam: float = ROUND_LAM, *, loss: Qu
     _surface(ax_parts, X, Y, loss_z, _LOSS_SURFACE, alpha=0.7)
     _surface(ax_parts, X, Y, penalty_z, NORM_STYLES[norm].color, alpha=0.6)
     plane.mark_minimum(ax_parts, *center, loss.floor, label=None)
-    _bowl_axes(ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {NORM_STYLES[norm].penalty_tex}")
+    # Where the penalty is 0 and rises from: the origin, on its surface.
+    ax_parts.plot([0.0], [0.0], [0.0], "o", color=NORM_STYLES[norm].color, markeredgecolor="black", zorder=10)
+    ax_parts.text(0.0, 0.0, 0.0, "  penalty 0 at the origin", fontsize=10, zorder=10)
+    _bowl_axes(
+        ax_parts, xlim, ylim, title=f"The loss (grey) and the penalty {NORM_STYLES[norm].penalty_tex}", zlabel="height"
+    )
 
     sum_z = loss_z + penalty_z
     _surface(ax_sum, X, Y, sum_z, NORM_STYLES[norm].color, alpha=0.5)
@@ -222,14 +231,16 @@ def minimum_path(norm: str = "l1", *, loss: QuadraticLoss = TILTED, lams: ArrayL
     plane.mark_minimum(ax, *loss.center, label="loss minimum (λ = 0)")
     for lam, beta in zip(marks, minima, strict=True):
         _mark_minimum(ax, beta, norm, float(lam))
-        ax.annotate(
+        ax.annotate(  # below and right of the dot: the paths run from lower left to upper right
             _label(lam),
             beta,
-            xytext=(7, 7),
+            xytext=(9, -9),
             textcoords="offset points",
+            va="top",
             fontsize=11,
             color=NORM_STYLES[norm].color,
             bbox=_LABEL_BOX,
+            zorder=6,
         )
     plane.frame(ax, (xlim, ylim), title=f"Where the {norm.upper()} minimum goes as λ grows")
     _legend_below(ax)
@@ -279,7 +290,7 @@ def _frame(norm, lam, trail, *, loss, lims, zlim, index, count) -> Figure:
     ax3 = fig.add_subplot(grid[0], projection="3d", computed_zorder=False)
     if lam > 0:  # the loss alone, for comparison
         ax3.plot_wireframe(X, Y, loss(B), rstride=10, cstride=10, color=COLORS["guide"], linewidth=0.6, alpha=0.6)
-    _surface(ax3, X, Y, Z, NORM_STYLES[norm].color, alpha=0.5)
+    _surface(ax3, X, Y, Z, NORM_STYLES[norm].color if lam > 0 else _LOSS_SURFACE, alpha=0.5)
     ax3.plot([beta[0]] * 2, [beta[1]] * 2, [0.0, height], ":", color=NORM_STYLES[norm].color, lw=1.8, zorder=9)
     plane.mark_minimum(ax3, *loss.center, 0.0, label=None)
     _mark_minimum(ax3, beta, norm, lam, 0.0)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerTuple
 from numpy.typing import ArrayLike, NDArray
 
 from ..math import simulate
@@ -359,7 +360,9 @@ def zoomed_contour_argument(
         plane.mark_minimum(axes, *loss.center, label=None)
         for norm in NORMS:
             plane.mark_optimum(axes, *optima[norm], norm=norm, label=None)
-    ax.indicate_inset_zoom(zoom, edgecolor=COLORS["loss"], alpha=0.6, linewidth=1.0)
+    indicator = ax.indicate_inset_zoom(zoom, edgecolor=COLORS["loss"], alpha=0.6, linewidth=1.0)
+    for connector in indicator.connectors:  # they would cross the tick labels; the rectangle says enough
+        connector.set_visible(False)
     ax.set_title(_zoom_title(loss, t), fontsize=13)
     zoom.set_title("Zoomed in: the loss at nearby boundary points", fontsize=13)
     _zoom_legend(fig, loss, t, optima, values)
@@ -585,8 +588,12 @@ def _zoom_legend(fig, loss, t, optima, values) -> None:
         handles.append(
             plt.Line2D([], [], color=NORM_STYLES[norm].color, lw=1.6, ls="--", label=f"contour at {values[norm]:.1f}")
         )
-    handles.append(_hollow_handle("nearby boundary point (its loss)"))
-    fig.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=11)
+    nearby = tuple(_hollow_handle("", markeredgecolor=NORM_STYLES[norm].color) for norm in NORMS)
+    handles.append(nearby)
+    labels = [handle.get_label() for handle in handles[:-1]] + ["nearby boundary point of each region (its loss)"]
+    fig.legend(
+        handles, labels, loc="outside lower center", ncols=1, fontsize=11, handler_map={tuple: HandlerTuple(None)}
+    )
 
 
 def _which_matters(hessian: NDArray[np.float64]) -> tuple[str, str] | None:
