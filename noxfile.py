@@ -1,10 +1,13 @@
-"""Contributor tasks: ``nox -s docs`` builds the site, ``nox -s tests`` tests everything.
+"""Contributor tasks. Which session to run when:
 
-``tests`` builds the site twice from clean, fails if the two builds differ, then runs pytest
-(package, examples, built site, real browser, budgets, ruff).
+- ``nox -s tests``: the unit tests (package math, figures, examples), no site build; about a minute.
+- ``nox -s serve``: preview the site at http://127.0.0.1:8000, rebuilt and reloaded on every
+  change of a page, an example or the package.
+- ``nox -s site``: two clean builds that must be identical, then the checks on the built site
+  (HTML, a real browser, size budgets); run it before pushing a page, example or figure.
+- ``nox -s lint`` (ruff), ``nox -s docs`` (one clean build), ``nox -s bench`` (timings).
 
-Other sessions: ``lint`` (ruff), ``serve`` (preview the built site on 127.0.0.1), ``repro`` (two clean
-builds must be identical), ``bench`` (build times, run times, page weights).
+``nox`` alone runs lint, tests and site.
 """
 
 import shutil
@@ -15,11 +18,11 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests"]
+nox.options.sessions = ["lint", "tests", "site"]
 
 ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "docs"))
-from site_build import BUILD_ENV, HTML, clean_outputs, sphinx_args  # noqa: E402
+from site_build import BUILD_ENV, DOCS, HTML, OUTPUTS, clean_outputs, sphinx_args  # noqa: E402
 
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 # uv-made environments get no .pyc files when PYTHONDONTWRITEBYTECODE is set, which makes every
@@ -27,14 +30,16 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
 
 
-def install(session: nox.Session, *groups: str) -> None:
+def install(session: nox.Session, *groups: str, editable: bool = False) -> None:
     """Install the package (not editable: test what users get) and dependency groups.
 
-    matplotlib gets a config folder of the session's own: its font cache names font files by
-    path, and a cache shared with other environments can miss this one's bundled fonts (mathtext
-    then falls back to upright glyphs and the figures change).
+    Only ``serve`` installs it editable, so that a change in ``regexplain/`` reaches the next
+    rebuild. matplotlib gets a config folder of the session's own: its font cache names font
+    files by path, and a cache shared with other environments can miss this one's bundled
+    fonts (mathtext then falls back to upright glyphs and the figures change).
     """
-    session.install(".", *nox.project.dependency_groups(PYPROJECT, *groups), env=INSTALL_ENV)
+    package = ["-e", "."] if editable else ["."]
+    session.install(*package, *nox.project.dependency_groups(PYPROJECT, *groups), env=INSTALL_ENV)
     session.env["MPLCONFIGDIR"] = str(Path(session.virtualenv.location) / "mplconfig")
 
 
@@ -45,21 +50,6 @@ def build_site(session: nox.Session, html: Path = HTML) -> None:
 
 
 @nox.session
-def docs(session: nox.Session) -> None:
-    """Build the whole site from clean into docs/_build/html (warnings are errors)."""
-    install(session, "docs")
-    build_site(session)
-
-
-@nox.session
-def tests(session: nox.Session) -> None:
-    """Build the site twice from clean (the builds must be identical), then run the whole test suite."""
-    install(session, "docs", "test", "lint")
-    build_twice_and_compare(session)
-    session.run("pytest", *session.posargs)
-
-
-@nox.session
 def lint(session: nox.Session) -> None:
     """Ruff: lint and formatting."""
     install(session, "lint")
@@ -67,15 +57,61 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The unit tests: everything not marked ``site``; no site build, no browser.
+
+    The docs group too: some unit tests load the site's local Sphinx extensions (docs/_ext).
+    """
+    install(session, "docs", "test", "lint")
+    session.run("pytest", "-m", "not site", *session.posargs)
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Build the site twice from clean (the builds must be identical), then run the tests marked ``site``.
+
+    Those check the built HTML, every page in Chromium (console, requests, images, math, overflow,
+    alt text, axe, dark mode; screenshots in docs/_build/screenshots) and the size budgets.
+    """
+    install(session, "docs", "test")
+    build_twice_and_compare(session)
+    session.run("pytest", "-m", "site", *session.posargs)
+
+
+@nox.session(default=False)
+def docs(session: nox.Session) -> None:
+    """Build the whole site from clean into docs/_build/html (warnings are errors)."""
+    install(session, "docs")
+    build_site(session)
+
+
+#: Written by a build into the folders sphinx-autobuild watches; a change there must not start a rebuild.
+GENERATED = (*OUTPUTS, DOCS / "_vendor", DOCS / "api" / "generated")
+
+
 @nox.session(default=False)
 def serve(session: nox.Session) -> None:
-    """Preview the built site at http://127.0.0.1:8000 (builds it first if missing)."""
-    if not (HTML / "index.html").exists():
-        install(session, "docs")
-        build_site(session)
+    """Preview the site at http://127.0.0.1:8000 (``nox -s serve -- PORT`` for another port).
+
+    Builds from clean, then sphinx-autobuild rebuilds and reloads the browser whenever something
+    in docs/, examples/ or regexplain/ changes. A change in the package reruns every example and
+    page (conf.py's package fingerprint), so the preview never shows a stale figure.
+    """
+    install(session, "serve", editable=True)
+    clean_outputs()
     port = session.posargs[0] if session.posargs else "8000"
-    session.log(f"Serving {HTML} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-    session.run("python", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(HTML))
+    session.run(
+        "sphinx-autobuild",
+        *sphinx_args(),
+        "--host=127.0.0.1",
+        f"--port={port}",
+        f"--watch={ROOT / 'regexplain'}",
+        f"--watch={ROOT / 'examples'}",
+        *(f"--ignore={path}" for path in GENERATED),
+        r"--re-ignore=(/__pycache__/|\.pyc$|/\.ipynb_checkpoints/|~$|\.sw.$)",
+        env=BUILD_ENV,
+    )
 
 
 # Written into the output tree by some builders but not part of the published site.
@@ -132,17 +168,11 @@ def build_twice_and_compare(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
-def repro(session: nox.Session) -> None:
-    """Build the site twice from clean and compare the two trees file by file (``tests`` does this too)."""
-    install(session, "docs")
-    build_twice_and_compare(session)
-
-
-@nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark the package's hot paths, build times, run times and page weights (benchmarks/).
+    """Benchmark the package's hot paths and the site build (benchmarks/); prints tables, writes JSON.
 
-    Prints tables and writes benchmarks/results.json. Builds the site from clean (twice).
+    The site part builds from clean once and reads the per-example and per-page times the build
+    recorded (see benchmarks/bench_site.py).
     """
     install(session, "docs", "test")
     session.run("python", "benchmarks/bench_package.py")

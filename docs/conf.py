@@ -89,6 +89,9 @@ sphinx_gallery_conf = {
     "backreferences_dir": "gen_modules/backreferences",
     "exclude_implicit_doc": {r"regexplain\.plot\..*"},
 }
+if os.environ.get("REGEXPLAIN_TIMINGS") == "1":
+    # benchmarks/bench_site.py: each example's run time, as a JUnit file beside the site (not in it).
+    sphinx_gallery_conf["junit"] = str(DOCS / "_build" / "sphinx-gallery-junit.xml")
 
 # -- API reference -----------------------------------------------------------------------
 autodoc_typehints = "none"  # the numpy-style docstrings carry the types

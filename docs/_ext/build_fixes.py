@@ -2,6 +2,9 @@
 
 - sphinx-gallery zips each example with its files' build-time modification times, so two
   clean builds differ: pin every member's date (``build-finished``).
+- sphinx-gallery's thumbnails are full-colour PNGs: re-save them with a palette, as the
+  scraper does for the figures (``build-finished``), which the page-weight budget needs on
+  the API page and the gallery.
 - pydata-sphinx-theme's sidebar expanders are ``<summary>`` elements with no accessible name
   (axe: summary-name): name them after the page they expand (``html-page-context``).
 """
@@ -10,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from gallery_figures import to_palette
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip file can hold
 
@@ -26,6 +30,14 @@ def pin_zip_dates(app, exception) -> None:
                 pinned = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
                 pinned.external_attr, pinned.compress_type = info.external_attr, info.compress_type
                 new.writestr(pinned, data)
+
+
+def palette_thumbnails(app, exception) -> None:
+    """Re-save every gallery thumbnail of the built site with a 256-colour palette."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in sorted(Path(app.outdir, "_images").glob("sphx_glr_*_thumb.png")):
+        to_palette(path)
 
 
 def name_sidebar_toggles(app, pagename, templatename, context, doctree) -> None:
@@ -49,5 +61,6 @@ def name_sidebar_toggles(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("build-finished", pin_zip_dates)
+    app.connect("build-finished", palette_thumbnails)
     app.connect("html-page-context", name_sidebar_toggles, priority=900)  # after the theme's handler
     return {"parallel_read_safe": True, "parallel_write_safe": True}

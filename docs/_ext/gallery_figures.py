@@ -34,7 +34,7 @@ def alt_path(image: Path) -> Path:
     return image.with_suffix(".alt.txt")
 
 
-def _to_palette(path: Path) -> None:
+def to_palette(path: Path) -> None:
     """Re-save a PNG with a 256-colour palette: a third of the bytes, no visible change.
 
     The figures are flat colours and anti-aliased edges; the page-weight budget needs the
@@ -42,7 +42,7 @@ def _to_palette(path: Path) -> None:
     """
     with Image.open(path) as image:
         palette = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    palette.save(path, format="PNG")
+    palette.save(path, format="PNG", optimize=True)  # optimize: the smallest of zlib's settings, still lossless
 
 
 def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
@@ -59,7 +59,7 @@ def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
             )
         path = Path(image_path)
         fig.savefig(path, dpi=DPI, facecolor=fig.get_facecolor())
-        _to_palette(path)
+        to_palette(path)
         alt_path(path).write_text(alt, encoding="utf-8")
         images.append(figure_rst([str(path)], gallery_conf["src_dir"], alt))
     plt.close("all")

@@ -17,7 +17,7 @@ from regexplain.plot import hard_constraints as figures
 
 loss = hard_constraints.BOWL_LOSS  # try rx.QuadraticLoss([[1, 0], [0, 1]], [5, 3]): round, radial works
 t = hard_constraints.BOWL_T
-figures.fenced_bowl_3d(loss, t, azim=-115)  # turn the view with azim (degrees)
+figures.fenced_bowl_3d(loss, t)  # turn the view with azim=-60 (degrees)
 
 # %%
 # The exact optimum against the naive answer, the minimum shrunk straight toward the origin:

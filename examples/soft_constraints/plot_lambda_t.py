@@ -20,7 +20,7 @@ figures.lambda_t_correspondence(loss)
 # %%
 # Both directions of the pairing, computed: t from λ, then λ back from that t by solving the
 # constrained problem. Try other values of λ.
-for lam in (2.0, 10.0, 20.0):
+for lam in soft_constraints.PAIR_LAMS:
     for norm in ("l1", "l2"):
         t = loss.t_for_lam(norm, lam)
         print(f"{norm}: λ = {lam:g} → t = {t:.4f} → λ = {loss.lam_for_t(norm, t):.4f}")

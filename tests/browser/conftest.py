@@ -1,52 +1,55 @@
-"""Fixtures of the browser tests: the built site served on 127.0.0.1, one Chromium, axe-core.
+"""Fixtures of the browser tests: the built site served on 127.0.0.1, Debian's Chromium, page reports.
 
-Every page of the built site is checked, including ``genindex``, ``search`` and
-``py-modindex``: they are small, a reader reaches them from every page (the search box, the
-index links), and ``search`` runs more JavaScript than any other page. Only the theme's
-template fragments under ``_static/`` are not pages.
+pytest-playwright provides the browser (``browser``, ``page``, ``new_context``); the fixtures
+below make it launch the system's Chromium (no browser download) and give ``page`` the served
+site as its base URL. Every page of the built site is checked, including ``genindex`` and ``search``:
+they are small, a reader reaches them from every page (the search box, the index links), and
+``search`` runs more JavaScript than any other page. Only the theme's template fragments under
+``_static/`` are not pages.
 
-Nothing is skipped: without a built site, a browser or axe-core, the tests fail and say what
-to do.
+Nothing is skipped: without a built site or a browser the tests fail and say what to do.
 """
 
 import os
-import sys
 from pathlib import Path
 
+import checks
 import pytest
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path[:0] = [str(HERE), str(ROOT / "benchmarks")]
-
-import checks  # noqa: E402
-from bench_site import site_pages  # noqa: E402
-
+ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("REGEXPLAIN_SITE", ROOT / "docs" / "_build" / "html"))
 SCREENSHOTS = HTML.parent / "screenshots"
-AXE_CACHE = ROOT / "docs" / "_vendor"  # gitignored; axe-core is fetched from npm at test time
-NO_SITE = f"no built site at {HTML}: run `nox -s docs` first"
+NO_SITE = f"no built site at {HTML}: run `nox -s docs` (or `nox -s site`, which builds it) first"
 
 
 def pytest_generate_tests(metafunc):
     if "site_page" in metafunc.fixturenames:
         # Without a site: one test that fails and says how to build it (never an empty parametrization).
         built = (HTML / "index.html").exists()
-        pages = [p.relative_to(HTML).as_posix() for p in site_pages(HTML)] if built else [None]
+        pages = [p.relative_to(HTML).as_posix() for p in checks.site_pages(HTML)] if built else [None]
         metafunc.parametrize("site_page", pages, ids=[p or "no-built-site" for p in pages])
 
 
 @pytest.fixture
 def site_page(request):
     if request.param is None:
-        pytest.fail(NO_SITE)
+        pytest.fail(NO_SITE, pytrace=False)
     return request.param
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium with the flags that keep it off the network (pytest-playwright's hook)."""
+    problem = checks.chromium_problem()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    return {**browser_type_launch_args, "executable_path": checks.CHROMIUM, "args": checks.CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
 def site_dir():
     if not (HTML / "index.html").exists():
-        pytest.fail(NO_SITE)
+        pytest.fail(NO_SITE, pytrace=False)
     return HTML
 
 
@@ -62,38 +65,20 @@ def site_origin(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    problem = checks.chromium_problem()
-    if problem:
-        pytest.fail(problem, pytrace=False)
-    from playwright.sync_api import Error
-
-    try:
-        chromium = checks.acquire_browser()
-    except Error as error:
-        pytest.fail(f"Chromium at {checks.CHROMIUM} did not start: {error}\n{checks.INSTALL_CHROMIUM}", pytrace=False)
-    yield chromium
-    checks.release_browser()
+def base_url(site_origin):
+    """pytest-playwright's base URL of ``page`` and ``new_context``: ``page.goto("index.html")``."""
+    return site_origin
 
 
 @pytest.fixture(scope="session")
-def axe_js():
-    try:
-        return checks.axe_source(AXE_CACHE)
-    except Exception as error:
-        pytest.fail(f"could not fetch axe-core with `npm pack axe-core@4` into {AXE_CACHE}: {error}", pytrace=False)
-
-
-@pytest.fixture(scope="session")
-def page_report(browser, site_origin, axe_js):
+def page_report(browser, site_origin):
     """The report of a page of the site (see checks.inspect_page), computed once per page."""
     reports = {}
 
     def report(path: str) -> checks.PageReport:
         if path not in reports:
             stem = SCREENSHOTS / Path(path).with_suffix("")
-            reports[path] = checks.inspect_page(browser, site_origin, path, axe_js, screenshot_stem=stem)
-            checks.MEASURED[str(HTML), path] = (reports[path].loaded, reports[path].problems["requests"])
+            reports[path] = checks.inspect_page(browser, site_origin, path, screenshot_stem=stem)
         return reports[path]
 
     return report

@@ -1,6 +1,7 @@
 """The checker itself: a good page passes every check, and a broken page fails each one, for the right reason.
 
 Both pages are written to a temporary folder and served and inspected exactly like the site.
+No built site is needed, but Chromium is: these run with the other browser tests (``nox -s site``).
 """
 
 import io
@@ -9,6 +10,8 @@ import zlib
 
 import checks
 import pytest
+
+pytestmark = pytest.mark.site
 
 ALT = (
     "A grey square with a thin black diagonal line from the lower left to the upper right corner: "
@@ -132,10 +135,10 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def reports(served, browser, axe_js):
+def reports(served, browser):
     origin, folder = served
     return {
-        name: checks.inspect_page(browser, origin, f"{name}.html", axe_js, screenshot_stem=folder / "shots" / name)
+        name: checks.inspect_page(browser, origin, f"{name}.html", screenshot_stem=folder / "shots" / name)
         for name in ("good", "broken")
     }
 
@@ -162,11 +165,11 @@ def test_screenshots_are_written(reports):
         assert all(s.stat().st_size > 1000 for s in report.screenshots)
 
 
-def test_weight_counts_every_response(served, browser):
-    origin, folder = served
-    weights, problems = checks.measure_weight(browser, origin, "good.html")
-    assert weights == {"/good.html": len(GOOD.encode()), "/opaque.png": (folder / "opaque.png").stat().st_size}
-    assert not problems
+def test_weight_counts_every_response(served, reports):
+    """The page weight the budget tests read: every response of the page's first load, in bytes."""
+    _, folder = served
+    expected = {"/good.html": len(GOOD.encode()), "/opaque.png": (folder / "opaque.png").stat().st_size}
+    assert reports["good"].loaded == expected
 
 
 def test_dark_figure_check_reads_the_screenshot():

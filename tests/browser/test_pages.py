@@ -5,8 +5,7 @@ and the reports are shared by its tests. Screenshots go to ``docs/_build/screens
 """
 
 import pytest
-from bench_site import site_pages
-from checks import CHECKS, DESKTOP, PHONE
+from checks import CHECKS, DESKTOP, PHONE, site_pages
 
 pytestmark = pytest.mark.site
 
