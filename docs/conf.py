@@ -15,6 +15,8 @@ from offline_katex import prepare_katex  # noqa: E402
 
 import regexplain  # noqa: E402
 
+READING_ORDER = ["why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros"]
+
 # -- Freshness ---------------------------------------------------------------------------
 # sphinx-gallery reruns an example only when the example changes, and a notebook page is
 # re-read only when the page changes. A fingerprint of the package's source catches the
@@ -72,6 +74,8 @@ nb_merge_streams = True
 # -- sphinx-gallery ----------------------------------------------------------------------
 sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
+    # The gallery's sections in the article's reading order.
+    "subsection_order": [f"../examples/{name}" for name in READING_ORDER],  # relative to docs/
     "gallery_dirs": GALLERY_DIR,
     "filename_pattern": r"/plot_",
     "image_scrapers": ("gallery_figures.scraper",),
@@ -109,6 +113,7 @@ katex_css_path = "katex/katex.min.css"
 
 # -- HTML --------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
+templates_path = ["_templates"]  # layout.html: the theme's, without search tools on every page
 html_title = "regexplain"
 html_css_files = ["custom.css"]
 html_favicon = "_static/logo.svg"

@@ -2,9 +2,9 @@
 
 The engines: losses, penalties, exact solvers and paths, quadratic losses, random losses and
 simulations. One module per chapter of the site holds that chapter's parameters and its
-``facts()``, every number the chapter quotes: :mod:`~regexplain.math.one_weight`,
-:mod:`~regexplain.math.hard_constraints`, :mod:`~regexplain.math.soft_constraints` and
-:mod:`~regexplain.math.why_zeros`.
+``facts()``, every number the chapter quotes: :mod:`~regexplain.math.why_regularize`,
+:mod:`~regexplain.math.one_weight`, :mod:`~regexplain.math.hard_constraints`,
+:mod:`~regexplain.math.soft_constraints` and :mod:`~regexplain.math.why_zeros`.
 """
 
 from .crosswalk import to_sklearn
@@ -13,6 +13,7 @@ from .losses import mse
 from .penalties import L1, L2, Penalty, soft_threshold
 from .quadratic import QuadraticLoss
 from .sampling import random_losses
+from .seesaw import seesaw_balance
 from .simulate import (
     NEAR_MISS_TOL,
     Clouds,
@@ -42,6 +43,7 @@ __all__ = [
     "mse",
     "random_losses",
     "ridge",
+    "seesaw_balance",
     "simulate_clouds",
     "simulate_shape",
     "soft_threshold",

@@ -6,7 +6,16 @@ attribute describes it for readers who cannot see it (written from the same data
 and solves nothing itself: every optimum it draws comes from :mod:`regexplain`'s math layer.
 """
 
-from . import hard_constraints, one_weight, soft_constraints, why_zeros
+from . import hard_constraints, one_weight, soft_constraints, why_regularize, why_zeros
 from .style import COLORS, NORM_STYLES, describe
 
-__all__ = ["COLORS", "NORM_STYLES", "describe", "hard_constraints", "one_weight", "soft_constraints", "why_zeros"]
+__all__ = [
+    "COLORS",
+    "NORM_STYLES",
+    "describe",
+    "hard_constraints",
+    "one_weight",
+    "soft_constraints",
+    "why_regularize",
+    "why_zeros",
+]

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from sklearn.datasets import load_diabetes
 
 import regexplain.plot
 from regexplain.plot.style import AXIS_TEX
@@ -55,7 +56,11 @@ def _close_figures():
 
 def test_every_chapter_has_figure_functions():
     chapters = {param.values[0].__module__.rsplit(".", 1)[1] for param in FUNCTIONS}
-    assert chapters == set(CHAPTERS) == {"one_weight", "hard_constraints", "soft_constraints", "why_zeros"}
+    assert (
+        chapters
+        == set(CHAPTERS)
+        == {"why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros"}
+    )
     assert len(FUNCTIONS) >= 25
 
 
@@ -67,9 +72,20 @@ def _planes(fig: Figure) -> list:
     ]
 
 
+def _required(function) -> dict:
+    """Data for the parameters without a default: only real data sets (X, y) have none."""
+    required = [p for p in inspect.signature(function).parameters.values() if p.default is inspect.Parameter.empty]
+    if not required:
+        return {}
+    assert [p.name for p in required] == ["X", "y"], f"{function.__name__}: only X and y may lack defaults"
+    X, y = load_diabetes(return_X_y=True)
+    return {"X": X, "y": y}
+
+
 @pytest.mark.parametrize(("function", "norm"), FUNCTIONS)
 def test_figure_function_contract(function, norm):
-    result = function() if norm is None else function(norm=norm)
+    data = _required(function)
+    result = function(**data) if norm is None else function(norm=norm, **data)
     figures = result if isinstance(result, list) else [result]
     assert figures, f"{function.__name__} returned no figure"
     for fig in figures:
@@ -97,7 +113,7 @@ def test_figure_function_contract(function, norm):
 @pytest.mark.parametrize("function", sorted({p.values[0] for p in FUNCTIONS if p.values[1]}, key=lambda f: f.__name__))
 def test_figure_functions_reject_a_bad_norm(function):
     with pytest.raises(ValueError, match="norm"):
-        function(norm="l3")
+        function(norm="l3", **_required(function))
 
 
 def test_planes_are_found_where_the_chapters_draw_them():
