@@ -18,11 +18,10 @@ figures.outlier()
 
 # %%
 # The λ of each penalty, chosen on a grid by leave-one-out cross-validation (every point
-# predicted by a fit to the other nine), and the lines it gives.
+# predicted by a fit to the other nine: ``why_regularize.leave_one_out``), and the lines it gives.
 x, y = why_regularize.line_data(outlier=True)
 for norm in ("ridge", "lasso"):
-    errors = why_regularize.leave_one_out(x, y, norm)
-    lam = why_regularize.LOO_LAMS[errors.argmin()]
+    lam = why_regularize.outlier_lambda(norm)
     fit = rx.ridge(x[:, None], y, lam) if norm == "ridge" else rx.lasso(x[:, None], y, lam)
     print(f"{norm}: λ = {lam:.3g}, intercept {fit.intercept:.3f}, slope {fit.coef[0]:.3f}")
 print(f"least squares: slope {rx.ridge(x[:, None], y, 0.0).coef[0]:.3f}")

@@ -7,6 +7,7 @@ Real data (scikit-learn's bundled diabetes data) are passed in as arrays: the pa
 needs only numpy.
 """
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,6 +108,19 @@ def leave_one_out(x: ArrayLike, y: ArrayLike, norm: str, lams: ArrayLike = LOO_L
     return np.array(errors)
 
 
+@functools.cache
+def outlier_lambda(norm: str) -> float:
+    """The λ that leave-one-out picks for ``"ridge"`` or ``"lasso"`` on the outlier data, among :data:`LOO_LAMS`.
+
+    Examples
+    --------
+    >>> round(outlier_lambda("ridge"), 2)
+    14.96
+    """
+    x, y = line_data(outlier=True)
+    return float(LOO_LAMS[int(np.argmin(leave_one_out(x, y, norm)))])
+
+
 def folds(n: int, k: int = FOLDS, seed: int = SPLIT_SEED) -> NDArray[np.intp]:
     """The fold (0 to k − 1) of each of n rows: a seeded shuffle dealt out in turn."""
     return np.random.default_rng(seed).permutation(n) % k
@@ -182,8 +196,9 @@ def powers(x: ArrayLike, degree: int = POLY_DEGREE) -> NDArray[np.float64]:
     return x[:, None] ** np.arange(1, degree + 1)
 
 
+@functools.cache
 def polynomial_comparison() -> tuple[Comparison, tuple[NDArray[np.float64], NDArray[np.float64]]]:
-    """:func:`compare` on the polynomial example, and the training means and scales of its features."""
+    """:func:`compare` on the polynomial example, and the training means and scales of its features (cached)."""
     x_train, y_train, x_test, y_test = polynomial_data()
     P_train = powers(x_train)
     Z_train, Z_test = standardize(P_train, powers(x_test))
@@ -283,7 +298,7 @@ def facts(X_diabetes: ArrayLike, y_diabetes: ArrayLike) -> Facts:
     clean, dirty = fit_line(x, y), fit_line(x, y_out)
     chosen = {}
     for norm in ("ridge", "lasso"):
-        lam = float(LOO_LAMS[int(np.argmin(leave_one_out(x, y_out, norm)))])
+        lam = outlier_lambda(norm)
         fit = fit_line(x, y_out, norm, lam)
         below = int(np.sum(fit.predict(x[:-1, None]) > y_out[:-1]))
         chosen |= {

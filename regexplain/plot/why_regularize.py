@@ -111,9 +111,7 @@ def outlier() -> Figure:
     x, y_clean = chapter.line_data()
     _, y = chapter.line_data(outlier=True)
     clean = chapter.fit_line(x, y_clean)
-    lams = {
-        norm: float(chapter.LOO_LAMS[int(np.argmin(chapter.leave_one_out(x, y, norm)))]) for norm in ("ridge", "lasso")
-    }
+    lams = {norm: chapter.outlier_lambda(norm) for norm in ("ridge", "lasso")}
     fits = {"ols": chapter.fit_line(x, y)} | {norm: chapter.fit_line(x, y, norm, lam) for norm, lam in lams.items()}
     fig, (top, bottom) = plt.subplots(2, 1, figsize=STACKED)
     top.scatter(x[:-1], y[:-1], color=COLORS["data"], s=36, zorder=3, label="data")
