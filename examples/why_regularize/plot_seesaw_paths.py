@@ -4,8 +4,9 @@ The seesaw, softly
 ==================
 
 Instead of demanding balance, price the imbalance: minimize ``(m·x − τ)² + λ·P(x)``. With a
-large λ nobody gets on; as λ falls the children move out, and as λ → 0 they settle on the
-balance of least penalty. With the L1 penalty the small child never leaves the fulcrum.
+large λ and the L1 or elastic-net penalty nobody gets on (with L2 the children only creep toward
+the fulcrum); as λ falls the children move out, and as λ → 0 they settle on the balance of least
+penalty. With L1 the small child never leaves the fulcrum.
 """
 
 import matplotlib.pyplot as plt

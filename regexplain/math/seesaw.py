@@ -70,15 +70,16 @@ def seesaw_balance(
     if norm == "elastic_net":
         if l1_ratio is None:
             raise ValueError('l1_ratio is required for norm="elastic_net"')
-        r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0, low_open=True)
-        if r == 1.0:
-            raise ValueError("l1_ratio must be in the open interval (0, 1): use norm='l1' for 1")
+        r = check_real(l1_ratio, "l1_ratio")
+        if not 0.0 < r < 1.0:
+            raise ValueError(f"l1_ratio must be in the open interval (0, 1) (0 is norm='l2', 1 is norm='l1'), got {r}")
     elif l1_ratio is not None:
         raise ValueError(f"l1_ratio applies to norm='elastic_net' only, got it with norm={norm!r}")
     if torque == 0.0:
         return np.zeros_like(masses)
     if norm == "l2":
-        return torque * masses / (masses @ masses)
+        unit = masses / masses.max()  # scaled first: m·m itself can overflow or underflow
+        return (torque / masses.max()) * unit / (unit @ unit)
     if norm == "l1":
         heaviest = masses == masses.max()
         return np.where(heaviest, torque / (masses.max() * heaviest.sum()), 0.0)
@@ -88,15 +89,26 @@ def seesaw_balance(
 def _elastic_positions(masses: NDArray[np.float64], torque: float, r: float) -> NDArray[np.float64]:
     """The elastic-net answer for a positive torque: the k heaviest children in, for the one k that is consistent.
 
-    With the k heaviest in, balance gives ``ν = (2(1 − r)τ + r·Σmᵢ)/Σmᵢ²`` over them; the
-    answer is consistent when the k-th heaviest has ``ν·m > r`` and the next one ``ν·m ≤ r``.
+    With the k heaviest in (set A), balance gives ``ν = (2(1 − r)τ + r·S₁)/S₂`` with
+    ``S₁ = Σ_A m``, ``S₂ = Σ_A m²``, and so
+    ``xᵢ = τ·mᵢ/S₂ + r/(2(1 − r))·Σ_A mⱼ(mᵢ − mⱼ)/S₂``: that form, without the cancellation of
+    ``ν·mᵢ − r``, is accurate for every r and τ. A is right when the next child would get
+    ``x ≤ 0``. Masses are scaled by the largest first (positions scale back by the same factor).
     """
-    order = np.argsort(-masses, kind="stable")
-    heavy = masses[order]
-    for k in range(1, heavy.size + 1):
-        nu = (2.0 * (1.0 - r) * torque + r * heavy[:k].sum()) / (heavy[:k] ** 2).sum()
-        if k == heavy.size or nu * heavy[k] <= r:
-            break
+    scale = masses.max()
+    m, tau = masses / scale, torque / scale
+    order = np.argsort(-m, kind="stable")
+    heavy = m[order]
+    share = r / (2.0 * (1.0 - r))
+
+    def positions_of(k: int, candidates: NDArray[np.float64]) -> NDArray[np.float64]:
+        active = heavy[:k]
+        squares = active @ active
+        return tau * candidates / squares + share * (candidates[:, None] - active[None, :]) @ active / squares
+
+    k = 1
+    while k < heavy.size and positions_of(k, heavy[k : k + 1])[0] > 0.0:
+        k += 1
     positions = np.zeros_like(masses)
-    positions[order[:k]] = (nu * heavy[:k] - r) / (2.0 * (1.0 - r))
+    positions[order[:k]] = positions_of(k, heavy[:k])
     return positions

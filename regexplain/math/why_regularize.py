@@ -235,7 +235,7 @@ class Facts:
 
     The line example's least squares (``ls_*``) and the same with the outlier (``out_*``), the
     λ that leave-one-out picks for ridge and lasso and their lines (``ridge_*``, ``lasso_*``),
-    how many clean points lie below each; the polynomial example and the diabetes data
+    how many of the other points each line passes above (``*_under``); the polynomial example and the diabetes data
     (``poly_*``, ``diab_*``: λ, train and test errors, largest coefficient, zeros); the seesaw
     (masses, torque, the three answers, and the penalized answers at the smallest λ).
     """
@@ -252,12 +252,15 @@ class Facts:
     lasso_lam: float
     lasso_b0: float
     lasso_b1: float
-    ridge_below: int
-    lasso_below: int
+    last_y: float
+    ridge_under: int
+    lasso_under: int
     poly_n: int
     poly_degree: int
     poly_ols_train: float
     poly_ols_test: float
+    poly_ols_test_inside: float
+    poly_outside_pct: float
     poly_ridge_test: float
     poly_lasso_test: float
     poly_ols_max: float
@@ -300,14 +303,17 @@ def facts(X_diabetes: ArrayLike, y_diabetes: ArrayLike) -> Facts:
     for norm in ("ridge", "lasso"):
         lam = outlier_lambda(norm)
         fit = fit_line(x, y_out, norm, lam)
-        below = int(np.sum(fit.predict(x[:-1, None]) > y_out[:-1]))
         chosen |= {
             f"{norm}_lam": lam,
             f"{norm}_b0": fit.intercept,
             f"{norm}_b1": float(fit.coef[0]),
-            f"{norm}_below": below,
+            # How many of the other nine points the line passes above: the bias.
+            f"{norm}_under": int(np.sum(fit.predict(x[:-1, None]) > y_out[:-1])),
         }
-    poly, _ = polynomial_comparison()
+    poly, (mean, scale) = polynomial_comparison()
+    x_train, _, x_test, y_test = polynomial_data()
+    inside = (x_test >= x_train.min()) & (x_test <= x_train.max())
+    ols_inside = poly.fits["ols"].predict((powers(x_test[inside]) - mean) / scale)
     diab = diabetes_comparison(X_diabetes, y_diabetes)
     answers = {norm: seesaw_balance(MASSES, TORQUE, norm) for norm in ("l2", "l1")}
     answers["en"] = seesaw_balance(MASSES, TORQUE, "elastic_net", l1_ratio=L1_RATIO)
@@ -316,6 +322,7 @@ def facts(X_diabetes: ArrayLike, y_diabetes: ArrayLike) -> Facts:
         ls_b0=clean.intercept,
         ls_b1=float(clean.coef[0]),
         ls_mse=bowl(x, y).floor,
+        last_y=float(y[-1]),
         out_b0=dirty.intercept,
         out_b1=float(dirty.coef[0]),
         **chosen,
@@ -323,6 +330,8 @@ def facts(X_diabetes: ArrayLike, y_diabetes: ArrayLike) -> Facts:
         poly_degree=POLY_DEGREE,
         poly_ols_train=poly.train_mse["ols"],
         poly_ols_test=poly.test_mse["ols"],
+        poly_ols_test_inside=float(np.mean((ols_inside - y_test[inside]) ** 2)),
+        poly_outside_pct=100.0 * float(np.mean(~inside)),
         poly_ridge_test=poly.test_mse["ridge"],
         poly_lasso_test=poly.test_mse["lasso"],
         poly_ols_max=float(np.abs(poly.fits["ols"].coef).max()),

@@ -207,7 +207,7 @@ def many_features() -> Figure:
         ylim=(-2.5, 2.5),
         title=f"A degree-{chapter.POLY_DEGREE} polynomial on {x_train.size} points",
     )
-    top.legend(loc="lower left", fontsize=10, ncols=2)
+    top.legend(loc="lower left", fontsize=10, ncols=2, frameon=True, framealpha=0.9, edgecolor="none")
     names = list(comparison.fits)
     positions = np.arange(len(names))
     bottom.bar(positions - 0.2, [comparison.train_mse[n] for n in names], 0.4, color="#bbbbbb", label="training error")
@@ -268,18 +268,32 @@ def diabetes(X: ArrayLike, y: ArrayLike, names: list[str] | None = None) -> Figu
     ax.set_yticklabels(names)
     ax.grid(axis="y", visible=False)
     fig.legend(loc="outside lower center", fontsize=11)
-    zeros = [names[j] for j in np.flatnonzero(comparison.fits["lasso"].coef == 0.0)]
-    zero_words = f"; lasso sets {', '.join(zeros)} exactly to 0" if zeros else ""
     test = comparison.test_mse
+    changes = " ".join(_coefficient_changes(comparison, norm, names) for norm in ("ridge", "lasso"))
     return describe(
         fig,
         f"""Horizontal bars: the {p} coefficients of least squares, ridge and lasso fitted to half of
         the diabetes data ({np.shape(X)[0] // 2} patients, features standardized), three bars per
-        feature. The three fits are close: ridge and lasso shrink a few of the largest
-        least-squares coefficients{zero_words}. On the other half, held out, the test errors are
-        {test["ols"]:,.0f} for least squares, {test["ridge"]:,.0f} for ridge and {test["lasso"]:,.0f}
-        for lasso: a gain of a few percent, not a rescue.""",
+        feature. {changes} On the other half, held out, the test errors are {test["ols"]:,.0f} for
+        least squares, {test["ridge"]:,.0f} for ridge and {test["lasso"]:,.0f} for lasso.""",
     )
+
+
+def _coefficient_changes(comparison, norm: str, names: list[str]) -> str:
+    """How a penalized fit's coefficients differ from least squares', in words."""
+    ols, coef = comparison.fits["ols"].coef, comparison.fits[norm].coef
+    smaller = int(np.sum(np.abs(coef) < np.abs(ols)))
+    j = int(np.argmax(np.abs(coef - ols)))
+    name = FIT_NAMES[norm][0].upper() + FIT_NAMES[norm][1:]
+    words = f"""{name}: {smaller} of the {coef.size} coefficients are smaller in size than
+        least squares', the largest change in {names[j]}, from {fmt(ols[j])} to {fmt(coef[j])}"""
+    flips = [names[k] for k in np.flatnonzero((coef != 0.0) & (np.sign(coef) != np.sign(ols)))]
+    zeros = [names[k] for k in np.flatnonzero(coef == 0.0)]
+    if flips:
+        words += f"; {', '.join(flips)} changes sign"
+    if zeros:
+        words += f"; {', '.join(zeros)} is exactly 0"
+    return words + "."
 
 
 @figure_function
@@ -304,8 +318,9 @@ def seesaw(norm: str = "l2", *, masses: ArrayLike = chapter.MASSES, torque: floa
     _draw_seesaw(top, masses, x, torque, color)
     top.set_title(f"Balanced with the least {_SEESAW_PENALTIES[norm]}", fontsize=13)
 
-    reach = 1.25 * max(torque / masses.min(), 1.0)
-    lims = ((-0.3 * reach, reach), (-0.3 * reach, reach))
+    reach = 1.25 * max(abs(torque) / masses.min(), 1.0)
+    side = (-0.3 * reach, reach) if torque >= 0 else (-reach, 0.3 * reach)
+    lims = (side, side)
     line = np.linspace(*lims[0], 2)
     bottom.plot(
         line, (torque - masses[0] * line) / masses[1], color=COLORS["loss"], lw=2.2, label="every balance: m·x = τ"
@@ -353,7 +368,7 @@ def _draw_seesaw(ax, masses, x, torque, color) -> None:
     for mass, position, name in zip(masses, x, ("small", "big"), strict=True):
         radius = 0.22 * np.sqrt(mass / masses.max())
         if position == 0.0:
-            ax.annotate(f"{name} child: 0, on the fulcrum (off)", (0.0, -1.0), ha="center", fontsize=10, color=color)
+            ax.annotate(f"the {name} child stays off (x = 0)", (0.0, -1.0), ha="center", fontsize=10, color=color)
             continue
         ax.add_patch(Circle((position, 0.08 + radius), radius, color=color, zorder=4))
         ax.annotate(f"{fmt(mass)} kg\nat {fmt(position)} m", (position, 0.2 + 2 * radius), ha="center", fontsize=10)
@@ -368,10 +383,11 @@ def _draw_seesaw(ax, masses, x, torque, color) -> None:
 def seesaw_valley(*, masses: ArrayLike = chapter.MASSES, torque: float = chapter.TORQUE) -> Figure:
     """The loss (m·x − τ)² over the two positions: a valley whose floor is the whole line of balances."""
     masses = np.asarray(masses, dtype=float)
-    reach = 1.25 * torque / masses.min()
-    lims = ((-0.3 * reach, reach), (-0.3 * reach, reach))
+    reach = 1.25 * max(abs(torque) / masses.min(), 1.0)
+    side = (-0.3 * reach, reach) if torque >= 0 else (-reach, 0.3 * reach)
+    lims = (side, side)
     X1, X2, points = plane.mesh(lims, 61)
-    loss = (points @ masses - torque) ** 2
+    loss = (points @ masses - torque) ** 2 / 1000.0  # in thousands: readable tick labels
     fig = plt.figure(figsize=(6.4, 5.8))
     ax = fig.add_subplot(projection="3d", computed_zorder=False)
     ax.plot_surface(X1, X2, loss, color="#bdbdbd", alpha=0.6, rstride=3, cstride=3, linewidth=0.3, edgecolor="white")
@@ -383,7 +399,8 @@ def seesaw_valley(*, masses: ArrayLike = chapter.MASSES, torque: float = chapter
     )
     ax.set_xlabel("x₁ (small child, m)", labelpad=6)
     ax.set_ylabel("x₂ (big child, m)", labelpad=6)
-    ax.set_zlabel("(m·x − τ)²", labelpad=8)
+    ax.set_zlabel("(m·x − τ)², thousands", labelpad=10)
+    ax.zaxis.set_tick_params(pad=6)
     ax.set_box_aspect((1.0, 1.0, 0.7))
     ax.view_init(elev=30, azim=-125)
     ax.set_title("The seesaw's loss: a valley, not a bowl")
@@ -398,6 +415,17 @@ def seesaw_valley(*, masses: ArrayLike = chapter.MASSES, torque: float = chapter
     )
 
 
+def _at_the_top(flags: dict[str, bool]) -> str:
+    off = [_SEESAW_NAMES[norm] for norm, flag in flags.items() if flag]
+    near = [_SEESAW_NAMES[norm] for norm, flag in flags.items() if not flag]
+    words = f"At the largest λ both children sit at exactly 0 with {' and '.join(off)}" if off else ""
+    if near:
+        words += (
+            "; with " if words else "At the largest λ, with "
+        ) + f"{' and '.join(near)} they are near 0 but not at it"
+    return words + "."
+
+
 def _always_zero(flags: dict[str, bool]) -> str:
     names = [_SEESAW_NAMES[norm] for norm, flag in flags.items() if flag]
     return f" With {' and '.join(names)} the small child stays at exactly 0 for every λ." if names else ""
@@ -409,10 +437,11 @@ def seesaw_paths(*, masses: ArrayLike = chapter.MASSES, torque: float = chapter.
     masses = np.asarray(masses, dtype=float)
     lams = chapter.SEESAW_LAMS
     fig, ax = plt.subplots(figsize=SINGLE)
-    limits, small_at_zero = {}, {}
+    limits, small_at_zero, off_at_top = {}, {}, {}
     for norm in _SEESAW_COLORS:
         path = chapter.seesaw_path(norm, lams, masses, torque)
         small_at_zero[norm] = bool(np.all(path[:, 0] == 0.0))
+        off_at_top[norm] = bool(np.all(path[-1] == 0.0))
         ratio = chapter.L1_RATIO if norm == "elastic_net" else None
         limits[norm] = seesaw_balance(masses, torque, norm, l1_ratio=ratio)
         color = _SEESAW_COLORS[norm]
@@ -429,7 +458,7 @@ def seesaw_paths(*, masses: ArrayLike = chapter.MASSES, torque: float = chapter.
         fig,
         f"""Positions of the small child (dashed) and the big child (solid) that minimize the
         squared imbalance plus λ times each penalty, against λ on a log scale from
-        {fmt(lams[-1])} down to {fmt(lams[0])}. At large λ both sit at 0. As λ falls they move out
+        {fmt(lams[-1])} down to {fmt(lams[0])}. {_at_the_top(off_at_top)} As λ falls they move out
         and settle, at the left edge (marked by small triangles), on the balance of least
         penalty: {words}.{_always_zero(small_at_zero)}""",
     )

@@ -269,3 +269,14 @@ def test_bad_input_is_rejected_naming_the_argument(changes, error, name):
 def test_l1_ratio_is_keyword_only():
     with pytest.raises(TypeError):
         rx.seesaw_balance([1.0, 2.0], 3.0, "elastic_net", 0.5)
+
+
+def test_extreme_scales_and_mixes_stay_exact():
+    """No overflow in m·m, and no cancellation when l1_ratio is near 1 or the torque is tiny."""
+    np.testing.assert_allclose(rx.seesaw_balance([1e-200, 1e-200], 1.0, "l2"), [5e199, 5e199], rtol=1e-12)
+    np.testing.assert_allclose(rx.seesaw_balance([1e200], 1.0, "l2"), [1e-200], rtol=1e-12)
+    masses = np.array([20.0, 30.0, 40.0])
+    near_l1 = rx.seesaw_balance(masses, 1.0, "elastic_net", l1_ratio=1 - 1e-10)
+    np.testing.assert_allclose(near_l1, [0.0, 0.0, 0.025], rtol=1e-9, atol=0)
+    assert masses @ near_l1 == pytest.approx(1.0, rel=1e-12)
+    np.testing.assert_allclose(rx.seesaw_balance([20.0, 40.0], 1e-14, "elastic_net", l1_ratio=0.5), [0.0, 2.5e-16])

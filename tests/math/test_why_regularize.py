@@ -82,10 +82,16 @@ def test_the_outlier_claims(facts):
         assert abs(slope - facts.ls_b1) < abs(facts.out_b1 - facts.ls_b1) / 2, (
             f"{norm} holds the slope nearer the clean one"
         )
-        assert getattr(facts, f"{norm}_below") >= 8, f"the {norm} line sits above most of the good points (bias)"
+        assert getattr(facts, f"{norm}_under") >= 8, f"the {norm} line sits above most of the good points (bias)"
     grid = chapter.LOO_LAMS
     assert grid[0] < facts.ridge_lam < grid[-1], "the chosen λ is inside the grid, not at its edge"
     assert grid[0] < facts.lasso_lam < grid[-1]
+
+
+def test_the_polynomial_error_comes_mostly_from_beyond_the_training_points(facts):
+    assert 0.0 < facts.poly_outside_pct < 20.0
+    assert facts.poly_ols_test_inside < facts.poly_ols_test, "the error inside the training range is smaller"
+    assert facts.poly_ols_test_inside > 5 * facts.poly_ridge_test, "but still far above the penalized fits"
 
 
 def test_the_many_features_claims(facts):

@@ -39,7 +39,7 @@ def test_seesaw_marks_the_exact_balance(norm, masses):
 def test_l1_seesaw_says_the_small_child_is_off():
     fig = figures.seesaw("l1")
     assert "exactly 0" in fig.alt_text
-    assert any("on the fulcrum (off)" in text.get_text() for text in fig.axes[0].texts)
+    assert any("stays off (x = 0)" in text.get_text() for text in fig.axes[0].texts)
 
 
 def test_outlier_lines_are_the_fits():
