@@ -8,8 +8,10 @@ simulations. One module per chapter of the site holds that chapter's parameters 
 """
 
 from .crosswalk import to_sklearn
+from .cv import LassoCV, lasso_cv
 from .homotopy import KKT_TOL
 from .losses import mse
+from .optimizers import lasso_iterates
 from .penalties import L1, L2, Penalty, soft_threshold
 from .quadratic import QuadraticLoss
 from .sampling import random_losses
@@ -31,6 +33,7 @@ __all__ = [
     "L2",
     "NEAR_MISS_TOL",
     "Clouds",
+    "LassoCV",
     "LassoPath",
     "LinearFit",
     "Penalty",
@@ -38,6 +41,8 @@ __all__ = [
     "boundary_search",
     "elastic_net",
     "lasso",
+    "lasso_cv",
+    "lasso_iterates",
     "lasso_lambda_max",
     "lasso_path",
     "mse",

@@ -95,6 +95,22 @@ class _Problem(Quadratic):
         )
 
 
+def sufficient_statistics(X: ArrayLike, y: ArrayLike, *, fit_intercept: bool = True) -> Quadratic:
+    """The MSE of centred data as a :class:`~regexplain.math.homotopy.Quadratic`: ``G = XcᵀXc/n``, ``q = Xcᵀyc/n``.
+
+    Every penalized least-squares problem of this module is a function of these alone (and of
+    the means, for the intercept).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> stats = sufficient_statistics(np.array([[0.0], [1.0], [2.0]]), np.array([1.0, 3.0, 5.0]))
+    >>> stats.gram, stats.xty
+    (array([[0.66666667]]), array([1.33333333]))
+    """
+    return _Problem.from_data(X, y, fit_intercept)
+
+
 def ridge(X: ArrayLike, y: ArrayLike, lam: float, *, fit_intercept: bool = True) -> LinearFit:
     """Ridge regression: minimize ``(1/n)‖y − β0 − Xβ‖² + lam·‖β‖₂²`` in closed form.
 

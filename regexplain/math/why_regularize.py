@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validate import check_choice, check_Xy
+from .cv import fold_labels
 from .quadratic import QuadraticLoss
 from .seesaw import seesaw_balance
 from .solvers import LinearFit, elastic_net, lasso, ridge
@@ -121,15 +122,10 @@ def outlier_lambda(norm: str) -> float:
     return float(LOO_LAMS[int(np.argmin(leave_one_out(x, y, norm)))])
 
 
-def folds(n: int, k: int = FOLDS, seed: int = SPLIT_SEED) -> NDArray[np.intp]:
-    """The fold (0 to k − 1) of each of n rows: a seeded shuffle dealt out in turn."""
-    return np.random.default_rng(seed).permutation(n) % k
-
-
 def cross_validate(X: ArrayLike, y: ArrayLike, norm: str, lams: ArrayLike) -> NDArray[np.float64]:
-    """The K-fold validation MSE of ridge or lasso at each λ (:data:`FOLDS` folds of :func:`folds`)."""
+    """The K-fold validation MSE of ridge or lasso at each λ (the folds of :func:`~regexplain.math.cv.fold_labels`)."""
     X, y = check_Xy(X, y)
-    fold = folds(y.size)
+    fold = fold_labels(y.size, FOLDS, SPLIT_SEED)
     errors = []
     for lam in np.asarray(lams, dtype=float):
         squared = 0.0
