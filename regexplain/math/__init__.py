@@ -7,6 +7,7 @@ simulations. One module per chapter of the site holds that chapter's parameters 
 :mod:`~regexplain.math.soft_constraints` and :mod:`~regexplain.math.why_zeros`.
 """
 
+from .classification import LogisticFit, logistic
 from .crosswalk import to_sklearn
 from .cv import LassoCV, lasso_cv
 from .homotopy import KKT_TOL
@@ -36,6 +37,7 @@ __all__ = [
     "LassoCV",
     "LassoPath",
     "LinearFit",
+    "LogisticFit",
     "Penalty",
     "QuadraticLoss",
     "boundary_search",
@@ -45,6 +47,7 @@ __all__ = [
     "lasso_iterates",
     "lasso_lambda_max",
     "lasso_path",
+    "logistic",
     "mse",
     "random_losses",
     "ridge",

@@ -61,6 +61,25 @@ def check_choice(value: object, name: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def check_l1_share(kind: str, l1_ratio: object, name: str) -> float:
+    """The L1 share r of a penalty named ``kind`` (validated as argument ``name``): 1, 0, or ``l1_ratio``.
+
+    ``"l1"`` is 1 and ``"l2"`` is 0; ``"elastic_net"`` requires ``l1_ratio`` in the open interval
+    (0, 1), which the other two refuse.
+    """
+    kind = check_choice(kind, name, ("l1", "l2", "elastic_net"))
+    if kind != "elastic_net":
+        if l1_ratio is not None:
+            raise ValueError(f"l1_ratio applies to {name}='elastic_net' only, got it with {name}={kind!r}")
+        return 1.0 if kind == "l1" else 0.0
+    if l1_ratio is None:
+        raise ValueError(f"l1_ratio is required for {name}='elastic_net'")
+    r = check_real(l1_ratio, "l1_ratio")
+    if not 0.0 < r < 1.0:
+        raise ValueError(f"l1_ratio must be in the open interval (0, 1) (0 is 'l2', 1 is 'l1'), got {r}")
+    return r
+
+
 def check_int(value: object, name: str, *, low: int | None = None) -> int:
     """Validate an integer (not a bool), optionally at least ``low``."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):

@@ -6,7 +6,8 @@ differently for each estimator, so the same model needs a different number there
 
 from ._validate import check_choice, check_int, check_real
 
-_KINDS = ("ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2")
+_KINDS = ("ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2", "logistic_elastic_net")
+_WITH_RATIO = ("elastic_net", "logistic_elastic_net")
 
 
 def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None = None) -> dict[str, float]:
@@ -14,21 +15,22 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
 
     Parameters
     ----------
-    kind : {"ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2"}
+    kind : {"ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2", "logistic_elastic_net"}
         Which model: for ``sklearn.linear_model.Ridge``, ``Lasso``, ``ElasticNet``, or
-        ``LogisticRegression`` with an L1 or L2 penalty.
+        ``LogisticRegression`` with an L1, L2 or elastic-net penalty (:func:`~regexplain.logistic`).
     lam : float
         This site's penalty strength λ (> 0 for the logistic kinds, whose ``C`` is 1/λ-like).
     n_samples : int
         Number of training samples n (``Ridge`` does not divide its data term by n).
     l1_ratio : float, optional
-        This site's L1 share r in [0, 1]; required for ``"elastic_net"`` only.
+        This site's L1 share r in [0, 1]; required for the elastic-net kinds only.
 
     Returns
     -------
     dict
-        ``{"alpha": ...}``, plus ``"l1_ratio"`` for the elastic net; ``{"C": ...}`` for the
-        logistic kinds.
+        ``{"alpha": ...}``, plus ``"l1_ratio"`` for the elastic net; ``{"C": ..., "l1_ratio": ...}``
+        for the logistic kinds (scikit-learn 1.8 chooses the penalty with ``l1_ratio``: 1 for L1,
+        0 for L2; its ``penalty`` argument is deprecated).
 
     Notes
     -----
@@ -37,9 +39,10 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
     - ``ElasticNet`` minimizes ``(1/2n)‖y − Xw‖² + alpha·ρ‖w‖₁ + (alpha(1 − ρ)/2)‖w‖²``.
       Halving ours and matching both penalty terms gives ``alpha = λ(1 − r/2)`` and
       ``ρ = r / (2 − r)``: scikit-learn's ``l1_ratio`` is not ours.
-    - ``LogisticRegression`` minimizes ``C·Σ log-loss + ‖w‖₁`` or ``C·Σ log-loss + ½‖w‖²``;
-      written as ``(1/n)·Σ log-loss + λ·P(w)`` that is ``C = 1/(nλ)`` (L1) or ``C = 1/(2nλ)`` (L2),
-      for the solvers that leave the intercept unpenalized (not ``liblinear``).
+    - ``LogisticRegression`` minimizes ``C·Σ log-loss + ρ‖w‖₁ + ((1 − ρ)/2)‖w‖²`` (ρ its
+      ``l1_ratio``); written as ``(1/n)·Σ log-loss + λ(r‖w‖₁ + (1 − r)‖w‖²)`` that is
+      ``C = 1/(nλ(2 − r))`` and ``ρ = r/(2 − r)``: ``C = 1/(nλ)`` for L1, ``1/(2nλ)`` for L2. This
+      holds for the solvers that leave the intercept unpenalized (not ``liblinear``).
 
     Examples
     --------
@@ -54,17 +57,18 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
     kind = check_choice(kind, "kind", _KINDS)
     lam = check_real(lam, "lam", low=0.0, low_open=kind.startswith("logistic"))
     n_samples = check_int(n_samples, "n_samples", low=1)
-    if kind != "elastic_net" and l1_ratio is not None:
+    if kind not in _WITH_RATIO and l1_ratio is not None:
         raise ValueError(f"l1_ratio applies to kind='elastic_net' only, got it with kind={kind!r}")
     if kind == "ridge":
         return {"alpha": n_samples * lam}
     if kind == "lasso":
         return {"alpha": lam / 2.0}
-    if kind == "logistic_l1":
-        return {"C": 1.0 / (n_samples * lam)}
-    if kind == "logistic_l2":
-        return {"C": 1.0 / (2.0 * n_samples * lam)}
-    if l1_ratio is None:
-        raise ValueError("l1_ratio is required for kind='elastic_net'")
-    r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0)
+    if kind in ("logistic_l1", "logistic_l2"):
+        r = 1.0 if kind == "logistic_l1" else 0.0
+    elif l1_ratio is None:
+        raise ValueError(f"l1_ratio is required for kind={kind!r}")
+    else:
+        r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0)
+    if kind.startswith("logistic"):
+        return {"C": 1.0 / (n_samples * lam * (2.0 - r)), "l1_ratio": r / (2.0 - r)}
     return {"alpha": lam * (1.0 - r / 2.0), "l1_ratio": r / (2.0 - r)}

@@ -10,9 +10,7 @@ heaviest children take part.
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validate import as_float_array, check_choice, check_real
-
-SEESAW_NORMS = ("l1", "l2", "elastic_net")
+from ._validate import as_float_array, check_l1_share, check_real
 
 
 def seesaw_balance(
@@ -66,21 +64,13 @@ def seesaw_balance(
     if np.any(masses <= 0.0):
         raise ValueError(f"masses must all be positive, got {masses.tolist()}")
     torque = check_real(torque, "torque")
-    norm = check_choice(norm, "norm", SEESAW_NORMS)
-    if norm == "elastic_net":
-        if l1_ratio is None:
-            raise ValueError('l1_ratio is required for norm="elastic_net"')
-        r = check_real(l1_ratio, "l1_ratio")
-        if not 0.0 < r < 1.0:
-            raise ValueError(f"l1_ratio must be in the open interval (0, 1) (0 is norm='l2', 1 is norm='l1'), got {r}")
-    elif l1_ratio is not None:
-        raise ValueError(f"l1_ratio applies to norm='elastic_net' only, got it with norm={norm!r}")
+    r = check_l1_share(norm, l1_ratio, "norm")
     if torque == 0.0:
         return np.zeros_like(masses)
-    if norm == "l2":
+    if r == 0.0:
         unit = masses / masses.max()  # scaled first: m·m itself can overflow or underflow
         return (torque / masses.max()) * unit / (unit @ unit)
-    if norm == "l1":
+    if r == 1.0:
         heaviest = masses == masses.max()
         return np.where(heaviest, torque / (masses.max() * heaviest.sum()), 0.0)
     return np.sign(torque) * _elastic_positions(masses, abs(torque), r) + 0.0  # + 0.0: no −0.0

@@ -33,7 +33,7 @@ def test_converges_to_the_exact_lasso_and_its_zeros(method, seed):
     steps = 3000 if method == "ista" else 600
     final = rx.lasso_iterates(X, y, lam, method, steps)[-1]
     np.testing.assert_allclose(final, exact, atol=1e-8)
-    np.testing.assert_array_equal(final == 0.0, exact == 0.0), "the same coefficients exactly zero"
+    np.testing.assert_array_equal(final == 0.0, exact == 0.0, err_msg="the same coefficients exactly zero")
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -127,6 +127,11 @@ OTHER = {
     "kind-unknown": (lambda: rx.to_sklearn("lasso2", 0.1, n_samples=5), ValueError, r"kind must be one of"),
     "kind-none": (lambda: rx.to_sklearn(None, 0.1, n_samples=5), ValueError, r"kind must be one of"),
     "l1-ratio-missing": (lambda: rx.to_sklearn("elastic_net", 0.1, n_samples=5), ValueError, r"l1_ratio is required"),
+    "l1-ratio-missing-logistic": (
+        lambda: rx.to_sklearn("logistic_elastic_net", 0.1, n_samples=5),
+        ValueError,
+        r"l1_ratio is required",
+    ),
     **{
         f"l1-ratio-with-{kind}": (
             lambda kind=kind: rx.to_sklearn(kind, 0.1, n_samples=5, l1_ratio=0.5),
@@ -198,5 +203,5 @@ def test_valid_calls_used_above_succeed():
         function(0.5)
     for function in FIT_INTERCEPT_FUNCTIONS.values():
         function(False)
-    assert rx.to_sklearn("logistic_l2", 0.1, n_samples=5) == {"C": 1.0}
+    assert rx.to_sklearn("logistic_l2", 0.1, n_samples=5) == {"C": 1.0, "l1_ratio": 0.0}
     assert rx.to_sklearn("lasso", 0.1, n_samples=5) == {"alpha": 0.05}
