@@ -6,7 +6,7 @@ attribute describes it for readers who cannot see it (written from the same data
 and solves nothing itself: every optimum it draws comes from :mod:`regexplain`'s math layer.
 """
 
-from . import hard_constraints, one_weight, soft_constraints, why_regularize, why_zeros
+from . import hard_constraints, in_practice, one_weight, soft_constraints, why_regularize, why_zeros
 from .style import COLORS, NORM_STYLES, describe
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "NORM_STYLES",
     "describe",
     "hard_constraints",
+    "in_practice",
     "one_weight",
     "soft_constraints",
     "why_regularize",

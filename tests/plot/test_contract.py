@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
-from sklearn.datasets import load_diabetes
+from sklearn.datasets import load_breast_cancer, load_diabetes
 
 import regexplain.plot
 from regexplain.plot.style import AXIS_TEX
@@ -59,7 +59,7 @@ def test_every_chapter_has_figure_functions():
     assert (
         chapters
         == set(CHAPTERS)
-        == {"why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros"}
+        == {"why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros", "in_practice"}
     )
     assert len(FUNCTIONS) >= 25
 
@@ -73,11 +73,14 @@ def _planes(fig: Figure) -> list:
 
 
 def _required(function) -> dict:
-    """Data for the parameters without a default: only real data sets (X, y) have none."""
-    required = [p for p in inspect.signature(function).parameters.values() if p.default is inspect.Parameter.empty]
+    """Data for the parameters without a default: only real data sets have none (X, y or X, labels)."""
+    required = [p.name for p in inspect.signature(function).parameters.values() if p.default is inspect.Parameter.empty]
     if not required:
         return {}
-    assert [p.name for p in required] == ["X", "y"], f"{function.__name__}: only X and y may lack defaults"
+    assert required in (["X", "y"], ["X", "labels"]), f"{function.__name__}: only data may lack defaults"
+    if required == ["X", "labels"]:
+        X, labels = load_breast_cancer(return_X_y=True)
+        return {"X": X, "labels": labels * 1.0}
     X, y = load_diabetes(return_X_y=True)
     return {"X": X, "y": y}
 

@@ -4,7 +4,6 @@
 a site built elsewhere.
 """
 
-import importlib
 import os
 import re
 from pathlib import Path
@@ -13,7 +12,6 @@ from urllib.parse import urlsplit
 import numpy as np
 import pytest
 from bs4 import BeautifulSoup
-from sklearn.datasets import load_diabetes
 
 from regexplain.math import one_weight
 
@@ -23,6 +21,7 @@ EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
 CHAPTERS = [
     "index",
     "why-regularize",
+    "in-practice",
     "one-weight",
     "hard-constraints",
     "soft-constraints",
@@ -191,6 +190,7 @@ def test_readme_picture_is_the_current_figure():
 
 CHAPTER_MODULES = {
     "why-regularize": "why_regularize",
+    "in-practice": "in_practice",
     "one-weight": "one_weight",
     "hard-constraints": "hard_constraints",
     "soft-constraints": "soft_constraints",
@@ -199,10 +199,9 @@ CHAPTER_MODULES = {
 
 
 @pytest.mark.parametrize("page", CHAPTER_MODULES)
-def test_glued_numbers_are_fresh(pages, page):
+def test_glued_numbers_are_fresh(pages, page, chapter_facts):
     """Every glued number on the page equals the chapter's facts() computed now, with this regexplain."""
-    chapter = importlib.import_module(f"regexplain.math.{CHAPTER_MODULES[page]}")
-    facts = chapter.facts(*load_diabetes(return_X_y=True)) if page == "why-regularize" else chapter.facts()
+    facts = chapter_facts(CHAPTER_MODULES[page])
     keys = _glue_keys(page)
     shown = _glued(pages[page])
     assert len(shown) == len(keys) > 10

@@ -4,27 +4,20 @@ These read the Markdown only (no build), so they run with the unit tests.
 """
 
 import dataclasses
-import importlib
 import re
 from pathlib import Path
 
 import pytest
-from sklearn.datasets import load_diabetes
 
 DOCS = Path(__file__).parents[2] / "docs"
 CHAPTERS = {
     "why-regularize": "why_regularize",
+    "in-practice": "in_practice",
     "one-weight": "one_weight",
     "hard-constraints": "hard_constraints",
     "soft-constraints": "soft_constraints",
     "why-l1-zeros": "why_zeros",
 }
-
-
-def chapter_facts(module: str):
-    """A chapter's facts(); "Why regularize" takes the diabetes data, which the page loads from scikit-learn."""
-    chapter = importlib.import_module(f"regexplain.math.{module}")
-    return chapter.facts(*load_diabetes(return_X_y=True)) if module == "why_regularize" else chapter.facts()
 
 
 def _source(page: str) -> str:
@@ -36,7 +29,7 @@ def _cells(page: str) -> list[str]:
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_page_glues_exactly_the_facts(page):
+def test_page_glues_exactly_the_facts(page, chapter_facts):
     facts = chapter_facts(CHAPTERS[page])
     fields = {field.name for field in dataclasses.fields(facts)}
     glued = set(re.findall(r"\{glue:text\}`(\w+)", _source(page)))
