@@ -8,7 +8,7 @@ simulations. One module per chapter of the site holds that chapter's parameters 
 """
 
 from .classification import LogisticFit, logistic
-from .crosswalk import to_sklearn
+from .crosswalk import to_glmnet, to_sklearn
 from .cv import LassoCV, lasso_cv
 from .homotopy import KKT_TOL
 from .losses import mse
@@ -55,6 +55,7 @@ __all__ = [
     "simulate_clouds",
     "simulate_shape",
     "soft_threshold",
+    "to_glmnet",
     "to_sklearn",
     "zero_rates_by_dimension",
     "zero_shares_by_dimension",

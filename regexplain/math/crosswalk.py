@@ -72,3 +72,33 @@ def to_sklearn(kind: str, lam: float, *, n_samples: int, l1_ratio: float | None 
     if kind.startswith("logistic"):
         return {"C": 1.0 / (n_samples * lam * (2.0 - r)), "l1_ratio": r / (2.0 - r)}
     return {"alpha": lam * (1.0 - r / 2.0), "l1_ratio": r / (2.0 - r)}
+
+
+def to_glmnet(lam: float, *, l1_ratio: float = 1.0) -> dict[str, float]:
+    """``lambda`` and ``alpha`` that make R's glmnet (gaussian, ``standardize=FALSE``) solve this site's problem.
+
+    glmnet documents its objective as ``(1/2n)‖y − β0 − Xβ‖² + λ_g·((1 − α)/2·‖β‖² + α‖β‖₁)``.
+    Halving ours, ``(1/n)‖y − β0 − Xβ‖² + λ(r‖β‖₁ + (1 − r)‖β‖²)``, and matching both penalty
+    terms gives ``λ_g = λ(1 − r/2)`` and ``α = r/(2 − r)``: the same numbers as scikit-learn's
+    ``ElasticNet`` (``alpha``, ``l1_ratio``).
+
+    Parameters
+    ----------
+    lam : float
+        This site's λ ≥ 0.
+    l1_ratio : float, default 1.0
+        This site's L1 share r in [0, 1] (1: lasso, 0: ridge).
+
+    Returns
+    -------
+    dict
+        ``{"lambda": λ_g, "alpha": α}``.
+
+    Examples
+    --------
+    >>> to_glmnet(0.5), to_glmnet(0.5, l1_ratio=0.0)
+    ({'lambda': 0.25, 'alpha': 1.0}, {'lambda': 0.5, 'alpha': 0.0})
+    """
+    lam = check_real(lam, "lam", low=0.0)
+    r = check_real(l1_ratio, "l1_ratio", low=0.0, high=1.0)
+    return {"lambda": lam * (1.0 - r / 2.0), "alpha": r / (2.0 - r)}

@@ -13,6 +13,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._validate import check_Xy
 from .classification import logistic
+from .crosswalk import to_glmnet, to_sklearn
 from .cv import lasso_cv
 from .optimizers import lasso_iterates
 from .solvers import LassoPath, lasso, lasso_lambda_max, lasso_path
@@ -112,7 +113,8 @@ class Facts:
 
     The diabetes path (its λ_max, how many pieces and joins, the order of entry, the variable
     that leaves and returns and where, the least-squares end's L1 norm), the cross-validation's choices, the logistic
-    regression's sparsity, and the optimizers' race to the exact zeros.
+    regression's sparsity, the optimizers' race to the exact zeros, and λ_min in the other
+    programs' parameters (``cross_*``).
     """
 
     lam_max: float
@@ -129,6 +131,11 @@ class Facts:
     cv_nonzero_min: int
     cv_nonzero_1se: int
     cv_mse_min: float
+    cross_lasso_alpha: float
+    cross_ridge_alpha: float
+    cross_glmnet_lambda: float
+    cross_logistic_c: float
+    cross_t: float
     logistic_features: int
     logistic_most: int
     logistic_fewest: int
@@ -193,6 +200,11 @@ def facts(diabetes, cancer) -> Facts:
         cv_nonzero_min=int(np.sum(path.at(cv.lam_min).coef != 0.0)),
         cv_nonzero_1se=int(np.sum(path.at(cv.lam_1se).coef != 0.0)),
         cv_mse_min=float(cv.mean.min()),
+        cross_lasso_alpha=to_sklearn("lasso", cv.lam_min, n_samples=y.size)["alpha"],
+        cross_ridge_alpha=to_sklearn("ridge", cv.lam_min, n_samples=y.size)["alpha"],
+        cross_glmnet_lambda=to_glmnet(cv.lam_min)["lambda"],
+        cross_logistic_c=to_sklearn("logistic_l1", cv.lam_min, n_samples=y.size)["C"],
+        cross_t=float(np.abs(path.at(cv.lam_min).coef).sum()),
         logistic_features=int(np.shape(X_labels)[1]),
         logistic_most=int(support.max()),
         logistic_fewest=int(support.min()),

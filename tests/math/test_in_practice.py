@@ -77,3 +77,15 @@ def test_logistic_support_counts_exact_nonzeros():
     counts = chapter.logistic_support(X, labels * 1.0, [0.01, 0.1])
     Z = chapter.standardize(X)
     assert counts.tolist() == [int(np.sum(rx.logistic(Z, labels * 1.0, lam).coef != 0.0)) for lam in (0.01, 0.1)]
+
+
+def test_the_crosswalk_numbers_fit_the_same_model(diabetes, facts):
+    from sklearn.linear_model import Lasso, Ridge
+
+    X, y = diabetes.data, diabetes.target
+    lasso = Lasso(alpha=facts.cross_lasso_alpha, tol=1e-14, max_iter=1_000_000).fit(X, y)
+    np.testing.assert_allclose(lasso.coef_, rx.lasso(X, y, facts.cv_lam_min).coef, atol=1e-6)
+    ridge = Ridge(alpha=facts.cross_ridge_alpha).fit(X, y)
+    np.testing.assert_allclose(ridge.coef_, rx.ridge(X, y, facts.cv_lam_min).coef, rtol=1e-8)
+    assert facts.cross_t == pytest.approx(np.abs(rx.lasso(X, y, facts.cv_lam_min).coef).sum())
+    assert facts.cross_glmnet_lambda == facts.cross_lasso_alpha, "glmnet's lasso λ is scikit-learn's alpha"
