@@ -80,7 +80,9 @@ def to_glmnet(lam: float, *, l1_ratio: float = 1.0) -> dict[str, float]:
     glmnet documents its objective as ``(1/2n)‖y − β0 − Xβ‖² + λ_g·((1 − α)/2·‖β‖² + α‖β‖₁)``.
     Halving ours, ``(1/n)‖y − β0 − Xβ‖² + λ(r‖β‖₁ + (1 − r)‖β‖²)``, and matching both penalty
     terms gives ``λ_g = λ(1 − r/2)`` and ``α = r/(2 − r)``: the same numbers as scikit-learn's
-    ``ElasticNet`` (``alpha``, ``l1_ratio``).
+    ``ElasticNet`` (``alpha``, ``l1_ratio``). glmnet also scales y to unit standard deviation
+    internally; that changes nothing for the lasso, but with an L2 part (r < 1) its answers
+    match these numbers when y has unit standard deviation (with 1/n).
 
     Parameters
     ----------

@@ -60,7 +60,7 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None) -
     for breakpoint in share[1:-1]:
         top.axvline(breakpoint, color=COLORS["guide"], lw=0.6, ls=":", zorder=0)
     top.set(ylabel="coefficient", title="Lasso: exact path, straight between its breakpoints")
-    bottom.set(xlabel="‖β‖₁ / ‖β̂_OLS‖₁", ylabel="coefficient", title="Ridge: a smooth path, no coefficient is ever 0")
+    bottom.set(xlabel="‖β‖₁ / ‖β̂_OLS‖₁", ylabel="coefficient", title="Ridge: smooth, no coefficient is held at 0")
     for ax in (top, bottom):
         ax.axhline(0.0, color="black", lw=0.8)
         ax.set_xlim(0.0, 1.12)
@@ -71,6 +71,9 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None) -
             order.append(names[event.variable])
     leaves = [names[e.variable] for e in found if not e.joins]
     leave_words = f" {', '.join(leaves)} leaves the path and later returns." if leaves else ""
+    signs = np.sign(ridge_coefs[1:])  # from the first λ on: at λ = 10⁶ they are all but 0
+    crossing = [names[j] for j in range(len(names)) if np.any(signs[:, j] != signs[-1, j])]
+    cross_words = f" ({', '.join(crossing)} cross 0 on the way)" if crossing else ""
     return describe(
         fig,
         f"""Two panels against the share ‖β‖₁/‖β̂_OLS‖₁ of the least-squares coefficients' size,
@@ -78,7 +81,8 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None) -
         between {path.lams.size - 2} breakpoints (dotted lines). They leave 0 one at a time, in
         the order {", ".join(order)}.{leave_words} At the right edge they reach the least-squares
         values. Bottom: the ridge coefficients on the same axis: every one is non-zero from the
-        start and they all grow smoothly to the same least-squares values.""",
+        start{cross_words} and they all move smoothly to the same least-squares
+        values.""",
     )
 
 
@@ -141,7 +145,7 @@ def logistic_sparsity(X: ArrayLike, labels: ArrayLike) -> Figure:
         f"""A step chart of the number of non-zero coefficients of the L1-penalized logistic
         regression on the breast-cancer data ({np.shape(X)[1]} standardized features, each fit
         exact and certified), against λ on a log scale from {fmt(lams[0])} to {fmt(lams[-1])}:
-        {support[0]} features at the smallest λ ({support.max()} at the most), fewer as λ grows,
+        {support[0]} features at the smallest λ ({support.max()} at the most), fewer overall as λ grows,
         and {support[-1]} at the largest{", where only the intercept remains" if support[-1] == 0 else ""}.""",
     )
 
