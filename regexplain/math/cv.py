@@ -70,10 +70,8 @@ def lasso_cv(X: ArrayLike, y: ArrayLike, lams: ArrayLike | None = None, *, folds
 
     Parameters
     ----------
-    X : array_like, shape (n_samples, n_features)
-        Design matrix.
-    y : array_like, shape (n_samples,)
-        Targets.
+    X, y
+        As in :func:`~regexplain.lasso`.
     lams : array_like, optional
         The λ to try, each ≥ 0 (any order; the result is decreasing). By default
         :data:`~regexplain.math.cv.GRID_SIZE` values log-spaced from :func:`~regexplain.lasso_lambda_max` of the

@@ -188,13 +188,11 @@ def test_readme_picture_is_the_current_figure():
     assert readme_png.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_png}"
 
 
+# Each chapter page and the math module its code cell imports (tests/site/test_page_sources.py checks the pairs).
 CHAPTER_MODULES = {
-    "why-regularize": "why_regularize",
-    "in-practice": "in_practice",
-    "one-weight": "one_weight",
-    "hard-constraints": "hard_constraints",
-    "soft-constraints": "soft_constraints",
-    "why-l1-zeros": "why_zeros",
+    page.stem: re.search(r"from regexplain\.math import (\w+)", page.read_text(encoding="utf-8"))[1]
+    for page in sorted((ROOT / "docs").glob("*.md"))
+    if "{code-cell}" in page.read_text(encoding="utf-8")
 }
 
 
