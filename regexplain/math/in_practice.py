@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import why_regularize
 from ._validate import check_Xy
 from .classification import logistic
 from .crosswalk import to_glmnet, to_sklearn
@@ -76,9 +77,8 @@ def in_sample_mse(X: ArrayLike, y: ArrayLike, lams: ArrayLike) -> NDArray[np.flo
 
 
 def standardize(X: ArrayLike) -> NDArray[np.float64]:
-    """Columns in z-scores (mean 0, standard deviation 1)."""
-    X = np.asarray(X, dtype=float)
-    return (X - X.mean(axis=0)) / X.std(axis=0)
+    """Columns in z-scores (mean 0, standard deviation 1), by :func:`~regexplain.math.why_regularize.standardize`."""
+    return why_regularize.standardize(X, X)[0]
 
 
 def logistic_support(X: ArrayLike, labels: ArrayLike, lams: ArrayLike = LOGISTIC_LAMS) -> NDArray[np.intp]:
@@ -184,7 +184,8 @@ def facts(diabetes, cancer) -> Facts:
     support = logistic_support(X_labels, labels)
     race = optimizer_race(X, y)
     exact = race["exact"][0]
-    steps = {m: first_exact_step(race[m], exact) for m in ("ista", "fista", "coordinate_descent")}
+    firsts = {m: first_exact_step(race[m], exact) for m in ("ista", "fista", "coordinate_descent")}
+    steps = {m: -1 if step is None else step for m, step in firsts.items()}  # -1: never
     return Facts(
         lam_max=float(path.lams[0]),
         pieces=int(path.lams.size - 1),
@@ -211,8 +212,8 @@ def facts(diabetes, cancer) -> Facts:
         race_lam=OPTIMIZER_LAM_SHARE * float(path.lams[0]),
         race_zeros=int(np.sum(exact == 0.0)),
         race_steps=OPTIMIZER_STEPS,
-        ista_step=steps["ista"] if steps["ista"] is not None else -1,
-        fista_step=steps["fista"] if steps["fista"] is not None else -1,
-        cd_step=steps["coordinate_descent"] if steps["coordinate_descent"] is not None else -1,
+        ista_step=steps["ista"],
+        fista_step=steps["fista"],
+        cd_step=steps["coordinate_descent"],
         subgradient_zeros=int(np.sum(race["subgradient"][-1] == 0.0)),
     )
