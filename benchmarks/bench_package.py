@@ -5,7 +5,9 @@
   interleaved in each round, the median of the rounds per case with its range, one BLAS thread;
 - QuadraticLoss.constrained_minimum (L1 and L2) per call;
 - simulate_clouds (5000 exact trials) against the reference's 100-point boundary search on
-  the same losses.
+  the same losses;
+- the four iterative lasso methods of "In practice" (rx.lasso_iterates) on the chapter's
+  diabetes problem: steps to a tolerance and time for them, against the exact rx.lasso.
 
 Run with ``nox -s bench`` (or ``python benchmarks/bench_package.py``); prints a table and
 writes benchmarks/package-results.json.
@@ -25,6 +27,7 @@ from sklearn.linear_model import ElasticNet, Lasso, Ridge
 from threadpoolctl import threadpool_info, threadpool_limits
 
 import regexplain as rx
+from regexplain.math.optimizers import METHODS
 
 RESULTS = Path(__file__).with_name("package-results.json")
 
@@ -136,6 +139,44 @@ def simulation_rows() -> list[tuple[str, float, float]]:
     return rows
 
 
+OPTIMIZER_TOL = 1e-6  # largest coefficient error, relative to the largest exact coefficient
+OPTIMIZER_MAX_STEPS = 20_000
+
+
+def optimizer_rows() -> list[dict[str, object]]:
+    """Steps each iterative method needs to come within OPTIMIZER_TOL of the exact lasso, and their time.
+
+    The chapter's race problem (the diabetes lasso at OPTIMIZER_LAM_SHARE·λ_max). The time is
+    that of running exactly the steps needed, median of 5 runs with its range, and the ratio is
+    to the exact solve (rx.lasso) timed alongside.
+    """
+    from sklearn.datasets import load_diabetes
+
+    from regexplain.math import in_practice
+
+    X, y = load_diabetes(return_X_y=True)
+    lam = in_practice.OPTIMIZER_LAM_SHARE * rx.lasso_lambda_max(X, y)
+    exact = rx.lasso(X, y, lam).coef
+    rows = []
+    for method in METHODS:
+        iterates = rx.lasso_iterates(X, y, lam, method, OPTIMIZER_MAX_STEPS)
+        error = np.abs(iterates - exact).max(axis=1) / np.abs(exact).max()
+        outside = np.flatnonzero(error > OPTIMIZER_TOL)
+        steps = int(outside[-1] + 1) if outside.size else 0
+        reached = steps <= OPTIMIZER_MAX_STEPS
+        runs = max(steps, 1) if reached else OPTIMIZER_MAX_STEPS
+        times = interleaved(
+            {
+                "method": lambda m=method, k=runs: rx.lasso_iterates(X, y, lam, m, k),
+                "exact": lambda: rx.lasso(X, y, lam),
+            }
+        )
+        rows.append(
+            {"method": method, "steps": steps if reached else None, "final_error": float(error[-1]), "times": times}
+        )
+    return rows
+
+
 def spread(times: list[float]) -> str:
     """Median and range of a case's rounds, in ms."""
     return f"{statistics.median(times) * 1e3:9.2f} [{min(times) * 1e3:.2f}–{max(times) * 1e3:.2f}]"
@@ -175,7 +216,7 @@ def main() -> None:
     with threadpool_limits(limits=1):
         blas = [{k: v for k, v in pool.items() if k in ("internal_api", "num_threads")} for pool in threadpool_info()]
         cases = solver_cases()
-        quadratic, simulation = quadratic_rows(), simulation_rows()
+        quadratic, simulation, optimizers = quadratic_rows(), simulation_rows(), optimizer_rows()
     solvers = print_solvers(cases)
     print(f"\n{'QuadraticLoss':<34} {'µs per call':>12}")
     for name, seconds in quadratic:
@@ -183,6 +224,13 @@ def main() -> None:
     print(f"\n{'simulation':<34} {'exact ms':>9} {'trials/s':>10} {'100-pt search ms':>17} {'exact/search':>13}")
     for name, exact, search in simulation:
         print(f"{name:<34} {exact * 1e3:9.2f} {5000 / exact:10,.0f} {search * 1e3:17.2f} {exact / search:13.1f}")
+    print(f"\n{'lasso optimizer, to 1e-6':<24} {'steps':>7} {'ms [range]':>24} {'× exact':>8}")
+    for row in optimizers:
+        t = row["times"]
+        steps = row["steps"] if row["steps"] is not None else f">{OPTIMIZER_MAX_STEPS}"
+        ratio = statistics.median(t["method"]) / statistics.median(t["exact"])
+        print(f"{row['method']:<24} {steps:>7} {spread(t['method']):>24} {ratio:8.1f}")
+    print(f"{'exact (rx.lasso)':<24} {'':>7} {spread(optimizers[0]['times']['exact']):>24}")
     RESULTS.write_text(
         json.dumps(
             {
@@ -193,6 +241,7 @@ def main() -> None:
                     {"case": c, "exact_s": e, "trials_per_s": 5000 / e, "search_s": s, "ratio": e / s}
                     for c, e, s in simulation
                 ],
+                "optimizers": {"tol": OPTIMIZER_TOL, "max_steps": OPTIMIZER_MAX_STEPS, "rows": optimizers},
             },
             indent=2,
         )

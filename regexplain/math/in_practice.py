@@ -1,9 +1,12 @@
-"""The chapter "In practice": exact paths on real data, choosing λ, logistic regression, optimizers.
+"""The chapter "In practice": exact paths on real data, scaling, λ, elastic net, logistic regression, optimizers.
 
 Real data (scikit-learn's bundled diabetes and breast-cancer data) are passed in as arrays;
 the package needs only numpy. The diabetes data are used as the LARS paper (Efron, Hastie,
 Johnstone and Tibshirani, 2004) used them: every column centred with unit Euclidean norm
-(scikit-learn's ``load_diabetes()`` default), the target centred by the intercept.
+(scikit-learn's ``load_diabetes()`` default), the target centred by the intercept; the raw
+units (``load_diabetes(scaled=False)``) show what scaling changes. The synthetic examples
+(the polynomial in other units, the correlated group, the penalty's own steps) are seeded
+and defined here.
 """
 
 from dataclasses import dataclass
@@ -12,11 +15,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import why_regularize
-from ._validate import check_Xy
+from ._validate import check_choice, check_Xy
 from .classification import logistic
 from .crosswalk import to_glmnet, to_sklearn
 from .cv import lasso_cv
 from .optimizers import lasso_iterates
+from .penalties import L1, L2
 from .solvers import LassoPath, lasso, lasso_lambda_max, lasso_path
 
 LARS_ORDER = ("bmi", "s5", "bp", "s3", "sex", "s6", "s1", "s4", "s2", "age")
@@ -30,6 +34,22 @@ OPTIMIZER_STEPS = 400
 """Steps of each optimizer in the race to the lasso's exact zeros."""
 OPTIMIZER_LAM_SHARE = 0.05
 """The race's λ, as a share of λ_max."""
+EN_RATIO = 0.5
+"""The elastic net's L1 share r in the chapter's paths and in the grouped selection."""
+POLY_UNITS = 3.0
+"""The polynomial example of "Why regularize" with x measured in units this many times smaller (x on [0, 3])."""
+POLY_GRID = np.linspace(0.0, 1.0, 201)
+"""Where the polynomial fits are drawn, in the example's original units."""
+POLY_GRID.flags.writeable = False
+EN_CONTOUR_RATIOS = (1.0, 0.75, 0.5, 0.25, 0.0)
+"""The l1_ratio of the elastic-net contours, from the diamond (1) to the circle (0)."""
+GROUP_N, GROUP_SIZE, GROUP_OTHERS, GROUP_NOISE, GROUP_SEED = 100, 3, 3, 0.15, 2
+"""The grouped-selection data: 100 rows, a group of 3 columns that are one signal plus noise
+of standard deviation 0.15 (correlation about 0.98), and 3 independent columns."""
+GROUP_SHARE = 0.5
+"""Where the two fits of the correlated group are compared: at this share of each one's λ_max."""
+DECAY_START, DECAY_STEP, DECAY_LAM, DECAY_STEPS = 1.0, 0.1, 0.6, 40
+"""The penalty's own steps: β from 1, step size η = 0.1, λ = 0.6, 40 steps."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +83,23 @@ def events(path: LassoPath) -> list[Event]:
     return sorted(found, key=lambda event: -event.lam)
 
 
+def entry_order(path: LassoPath, names: list[str]) -> list[str]:
+    """The names of the variables in the order they first join the path.
+
+    Examples
+    --------
+    >>> import numpy as np, regexplain as rx
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    >>> entry_order(rx.lasso_path(X, X @ [-0.1, 2.0]), ["a", "b"])
+    ['b', 'a']
+    """
+    order = []
+    for event in events(path):
+        if event.joins and names[event.variable] not in order:
+            order.append(names[event.variable])
+    return order
+
+
 def path_share(path: LassoPath) -> NDArray[np.float64]:
     """``‖β(λ)‖₁ / ‖β̂_OLS‖₁`` at each breakpoint: the LARS paper's horizontal axis, from 0 to 1."""
     norms = np.abs(path.coefs).sum(axis=1)
@@ -79,6 +116,115 @@ def in_sample_mse(X: ArrayLike, y: ArrayLike, lams: ArrayLike) -> NDArray[np.flo
 def standardize(X: ArrayLike) -> NDArray[np.float64]:
     """Columns in z-scores (mean 0, standard deviation 1), by :func:`~regexplain.math.why_regularize.standardize`."""
     return why_regularize.standardize(X, X)[0]
+
+
+@dataclass(frozen=True)
+class PolynomialLasso:
+    """The lasso on polynomial features: the powers it keeps, its test MSE, its curve on :data:`POLY_GRID`."""
+
+    powers: tuple[int, ...]
+    test_mse: float
+    curve: NDArray[np.float64]
+
+
+def polynomial_lasso(units: float, *, standardized: bool) -> PolynomialLasso:
+    """The lasso on the polynomial example of "Why regularize", with x measured in other units.
+
+    The 15 training points are those of :func:`~regexplain.math.why_regularize.polynomial_data`,
+    with x multiplied by ``units``; the features are the powers x … x⁹, raw or in z-scores
+    (the training data's), and λ is :func:`~regexplain.lasso_cv`'s λ_min (5 folds) on the
+    training points. Standardized, the answer does not depend on the units.
+
+    Examples
+    --------
+    >>> polynomial_lasso(1.0, standardized=True).powers == polynomial_lasso(POLY_UNITS, standardized=True).powers
+    True
+    """
+    x_train, y_train, x_test, y_test = why_regularize.polynomial_data()
+    P_train = why_regularize.powers(units * x_train)
+    P_test, P_grid = why_regularize.powers(units * x_test), why_regularize.powers(units * POLY_GRID)
+    if standardized:
+        P_test = why_regularize.standardize(P_train, P_test)[1]
+        P_train, P_grid = why_regularize.standardize(P_train, P_grid)
+    fit = lasso(P_train, y_train, lasso_cv(P_train, y_train).lam_min)
+    return PolynomialLasso(
+        tuple(int(j) + 1 for j in np.flatnonzero(fit.coef)),
+        float(np.mean((fit.predict(P_test) - y_test) ** 2)),
+        fit.predict(P_grid),
+    )
+
+
+def powers_words(powers: tuple[int, ...]) -> str:
+    """Powers of x as the page writes them: ``(1, 2, 9)`` → ``"x, x², x⁹"``."""
+    superscripts = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return ", ".join("x" if k == 1 else f"x{str(k).translate(superscripts)}" for k in powers)
+
+
+def correlated_group(seed: int = GROUP_SEED) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The grouped-selection data ``X, y``: the first :data:`GROUP_SIZE` columns one signal plus small noise.
+
+    ``y`` is the sum of the group's columns, plus half the first independent column, plus
+    standard normal noise.
+    """
+    rng = np.random.default_rng(seed)
+    signal = rng.standard_normal(GROUP_N)
+    group = signal[:, None] + GROUP_NOISE * rng.standard_normal((GROUP_N, GROUP_SIZE))
+    others = rng.standard_normal((GROUP_N, GROUP_OTHERS))
+    y = group.sum(axis=1) + 0.5 * others[:, 0] + rng.standard_normal(GROUP_N)
+    return np.column_stack([group, others]), y
+
+
+def group_path(l1_ratio: float) -> LassoPath:
+    """The exact path of the lasso (``l1_ratio=1``) or the elastic net on :func:`correlated_group`."""
+    return lasso_path(*correlated_group(), l1_ratio=l1_ratio)
+
+
+def group_entries(path: LassoPath) -> NDArray[np.float64]:
+    """The shares λ/λ_max at which the group's members first join ``path``, largest first."""
+    first = {}
+    for event in events(path):
+        if event.joins and event.variable < GROUP_SIZE:
+            first.setdefault(event.variable, event.lam / float(path.lams[0]))
+    return np.sort(list(first.values()))[::-1]
+
+
+PENALTY_STEPS = ("weight_decay", "l1_subgradient", "l1_proximal")
+"""The kinds of :func:`penalty_steps`."""
+
+
+def penalty_steps(kind: str) -> NDArray[np.float64]:
+    """One coefficient under the penalty's own steps, from :data:`DECAY_START`: ``DECAY_STEPS + 1`` values.
+
+    ``"weight_decay"``: the gradient step of λβ², β ← β − 2ηλβ = (1 − 2ηλ)β, a geometric
+    decay that never reaches 0. ``"l1_subgradient"``: β ← β − ηλ·sign(β), straight down,
+    then across 0 and back. ``"l1_proximal"``: the soft-threshold β ← sign(β)·max(|β| − ηλ, 0),
+    straight down to exactly 0, and there it stays.
+
+    Examples
+    --------
+    >>> penalty_steps("l1_proximal")[-1], penalty_steps("weight_decay")[-1] > 0
+    (np.float64(0.0), np.True_)
+    """
+    step = {
+        "weight_decay": lambda b: b - DECAY_STEP * DECAY_LAM * L2.subgradient(b),
+        "l1_subgradient": lambda b: b - DECAY_STEP * DECAY_LAM * L1.subgradient(b),
+        "l1_proximal": lambda b: L1.prox(b, DECAY_STEP * DECAY_LAM),
+    }[check_choice(kind, "kind", PENALTY_STEPS)]
+    values = [np.array([DECAY_START])]
+    for _ in range(DECAY_STEPS):
+        values.append(step(values[-1]))
+    return np.concatenate(values)
+
+
+def z_scores(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The columns and the target in z-scores: the scale at which the elastic net's two parts are comparable.
+
+    The L1 part of the penalty grows with the coefficients' size, the squared L2 part with its
+    square, so their balance depends on the units of y as well as of X (glmnet scales y for
+    this reason). The lasso's and ridge's paths only change scale.
+    """
+    X, y = check_Xy(X, y)
+    return standardize(X), (y - y.mean()) / y.std()
 
 
 def logistic_support(X: ArrayLike, labels: ArrayLike, lams: ArrayLike = LOGISTIC_LAMS) -> NDArray[np.intp]:
@@ -146,16 +292,45 @@ class Facts:
     fista_step: int
     cd_step: int
     subgradient_zeros: int
+    raw_entry_order: str
+    raw_pieces: int
+    raw_leaves: int
+    raw_scale_ratio: float
+    en_ratio: float
+    en_lam_max: float
+    z_lam_max: float
+    poly_units: float
+    poly_kept_raw: str
+    poly_kept_z: str
+    poly_test_raw: float
+    poly_test_z: float
+    poly_test_ratio: float
+    group_corr: float
+    group_share: float
+    group_lasso_kept: int
+    group_en_kept: int
+    group_lasso_second: float
+    group_lasso_all: float
+    group_en_all: float
+    decay_eta: float
+    decay_lam: float
+    decay_factor: float
+    decay_steps: int
+    decay_last: float
+    l1_zero_step: int
+    subgradient_low: float
+    subgradient_high: float
 
 
-def facts(diabetes, cancer) -> Facts:
+def facts(diabetes, raw_diabetes, cancer) -> Facts:
     """The chapter's numbers, from the diabetes and the breast-cancer data.
 
     Parameters
     ----------
-    diabetes, cancer
+    diabetes, raw_diabetes, cancer
         Data sets with ``data`` and ``target`` (and, for the diabetes data, ``feature_names``)
-        attributes, as scikit-learn's ``load_diabetes()`` and ``load_breast_cancer()`` return them.
+        attributes, as scikit-learn's ``load_diabetes()``, ``load_diabetes(scaled=False)`` and
+        ``load_breast_cancer()`` return them.
 
     Examples
     --------
@@ -163,7 +338,7 @@ def facts(diabetes, cancer) -> Facts:
     >>> rng = np.random.default_rng(0)
     >>> X = rng.normal(size=(60, 10))
     >>> regression = SimpleNamespace(data=X, target=X[:, 2] + rng.normal(size=60), feature_names=list(LARS_ORDER))
-    >>> f = facts(regression, SimpleNamespace(data=X, target=(X[:, 0] > 0) * 1.0))
+    >>> f = facts(regression, regression, SimpleNamespace(data=X, target=(X[:, 0] > 0) * 1.0))
     >>> f.entry_order.split(", ")[0], f.race_steps
     ('bp', 400)
     """
@@ -173,10 +348,6 @@ def facts(diabetes, cancer) -> Facts:
     path = lasso_path(X, y)
     found = events(path)
     joins = [e for e in found if e.joins]
-    order = []
-    for event in joins:
-        if names[event.variable] not in order:
-            order.append(names[event.variable])
     leaves = [e for e in found if not e.joins]
     drop = leaves[0] if leaves else None
     rejoin = next((e for e in joins if drop and e.variable == drop.variable and e.lam < drop.lam), None)
@@ -186,11 +357,20 @@ def facts(diabetes, cancer) -> Facts:
     exact = race["exact"][0]
     firsts = {m: first_exact_step(race[m], exact) for m in ("ista", "fista", "coordinate_descent")}
     steps = {m: -1 if step is None else step for m, step in firsts.items()}  # -1: never
+    raw_X, raw_y = check_Xy(raw_diabetes.data, raw_diabetes.target)
+    raw = lasso_path(raw_X, raw_y)
+    Z, z = z_scores(X, y)
+    poly = {kind: polynomial_lasso(POLY_UNITS, standardized=kind == "z") for kind in ("raw", "z")}
+    group_X, _ = correlated_group()
+    group = {r: group_path(r) for r in (1.0, EN_RATIO)}
+    kept = {r: int(np.sum(g.at(GROUP_SHARE * float(g.lams[0])).coef[:GROUP_SIZE] != 0.0)) for r, g in group.items()}
+    decay, subgradient = penalty_steps("weight_decay"), penalty_steps("l1_subgradient")
+    crossed = subgradient[int(np.argmax(subgradient < 0.0)) :]  # from its first step across 0
     return Facts(
         lam_max=float(path.lams[0]),
         pieces=int(path.lams.size - 1),
         lars_steps=len({e.variable for e in joins}),
-        entry_order=", ".join(order),
+        entry_order=", ".join(entry_order(path, names)),
         drop_name=names[drop.variable] if drop else "",
         drop_lam=drop.lam if drop else 0.0,
         rejoin_lam=rejoin.lam if rejoin else 0.0,
@@ -216,4 +396,32 @@ def facts(diabetes, cancer) -> Facts:
         fista_step=steps["fista"],
         cd_step=steps["coordinate_descent"],
         subgradient_zeros=int(np.sum(race["subgradient"][-1] == 0.0)),
+        raw_entry_order=", ".join(entry_order(raw, names)),
+        raw_pieces=int(raw.lams.size - 1),
+        raw_leaves=sum(not e.joins for e in events(raw)),
+        raw_scale_ratio=float(raw_X.std(axis=0).max() / raw_X.std(axis=0).min()),
+        en_ratio=EN_RATIO,
+        en_lam_max=float(lasso_path(Z, z, l1_ratio=EN_RATIO).lams[0]),
+        z_lam_max=lasso_lambda_max(Z, z),
+        poly_units=POLY_UNITS,
+        poly_kept_raw=powers_words(poly["raw"].powers),
+        poly_kept_z=powers_words(poly["z"].powers),
+        poly_test_raw=poly["raw"].test_mse,
+        poly_test_z=poly["z"].test_mse,
+        poly_test_ratio=poly["raw"].test_mse / poly["z"].test_mse,
+        group_corr=float(np.corrcoef(group_X[:, :GROUP_SIZE].T)[np.triu_indices(GROUP_SIZE, 1)].min()),
+        group_share=GROUP_SHARE,
+        group_lasso_kept=kept[1.0],
+        group_en_kept=kept[EN_RATIO],
+        group_lasso_second=float(group_entries(group[1.0])[1]),
+        group_lasso_all=float(group_entries(group[1.0])[-1]),
+        group_en_all=float(group_entries(group[EN_RATIO])[-1]),
+        decay_eta=DECAY_STEP,
+        decay_lam=DECAY_LAM,
+        decay_factor=float(decay[1] / decay[0]),
+        decay_steps=DECAY_STEPS,
+        decay_last=float(decay[-1]),
+        l1_zero_step=int(np.argmax(penalty_steps("l1_proximal") == 0.0)),
+        subgradient_low=float(crossed.min()),
+        subgradient_high=float(crossed.max()),
     )

@@ -12,7 +12,7 @@ def facts_of(module: str):
     if module == "why_regularize":
         return chapter.facts(*load_diabetes(return_X_y=True))
     if module == "in_practice":
-        return chapter.facts(load_diabetes(), load_breast_cancer())
+        return chapter.facts(load_diabetes(), load_diabetes(scaled=False), load_breast_cancer())
     return chapter.facts()
 
 
