@@ -15,7 +15,15 @@ from offline_katex import prepare_katex  # noqa: E402
 
 import regexplain  # noqa: E402
 
-READING_ORDER = ["why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros", "in_practice"]
+READING_ORDER = [
+    "why_regularize",
+    "one_weight",
+    "hard_constraints",
+    "soft_constraints",
+    "why_zeros",
+    "in_practice",
+    "explorer",
+]
 
 # -- Freshness ---------------------------------------------------------------------------
 # sphinx-gallery reruns an example only when the example changes, and a notebook page is
@@ -53,6 +61,7 @@ extensions = [
     "sphinxcontrib.katex",
     "gallery_figures",
     "stepper",
+    "explorer",
     "build_fixes",
 ]
 

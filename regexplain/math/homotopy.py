@@ -411,9 +411,14 @@ def on_diamond(quadratic: Quadratic, t: float) -> tuple[NDArray[np.float64], flo
     ``t`` holds the answer, at ``μ = 2(sᵀu − t)/sᵀv``: one linear equation, no search.
     The caller checks first that the unconstrained minimum is outside the diamond.
     """
-    for piece in pieces(quadratic):
-        if piece.l1_norm(piece.low) >= t:
-            break
+    path = list(pieces(quadratic))
+    slack = 8.0 * np.finfo(float).eps * t  # a norm this close to t is t, up to rounding
+    k = next((i for i, piece in enumerate(path) if piece.l1_norm(piece.low) >= t - slack), len(path) - 1)
+    piece = path[k]
+    if k + 1 < len(path) and piece.l1_norm(piece.low) <= t + slack:
+        # t is a breakpoint's norm: as in piece_at, the piece with fewer active variables, so
+        # that the variable that changes there is exactly 0.
+        piece = min(piece, path[k + 1], key=lambda candidate: candidate.active.size)
     mu = 2.0 * (piece.signs @ piece.u - t) / (piece.signs @ piece.v)
     mu = float(np.clip(mu, piece.low, piece.high))
     beta = piece.at(mu)

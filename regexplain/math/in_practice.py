@@ -44,12 +44,12 @@ POLY_GRID.flags.writeable = False
 EN_CONTOUR_RATIOS = (1.0, 0.75, 0.5, 0.25, 0.0)
 """The l1_ratio of the elastic-net contours, from the diamond (1) to the circle (0)."""
 GROUP_N, GROUP_SIZE, GROUP_OTHERS, GROUP_NOISE, GROUP_SEED = 100, 3, 3, 0.15, 2
-"""The grouped-selection data: 100 rows, a group of 3 columns that are one signal plus noise
-of standard deviation 0.15 (correlation about 0.98), and 3 independent columns."""
+"""The grouped-selection data has 100 rows, a group of 3 columns that are one signal plus noise
+of standard deviation 0.15 (correlation about 0.97), and 3 independent columns."""
 GROUP_SHARE = 0.5
-"""Where the two fits of the correlated group are compared: at this share of each one's λ_max."""
+"""The share of each fit's own λ_max at which the two fits of the correlated group are compared."""
 DECAY_START, DECAY_STEP, DECAY_LAM, DECAY_STEPS = 1.0, 0.1, 0.6, 40
-"""The penalty's own steps: β from 1, step size η = 0.1, λ = 0.6, 40 steps."""
+"""The penalty's own steps start from β = 1, with step size η = 0.1 and λ = 0.6, for 40 steps."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def penalty_steps(kind: str) -> NDArray[np.float64]:
 
     ``"weight_decay"``: the gradient step of λβ², β ← β − 2ηλβ = (1 − 2ηλ)β, a geometric
     decay that never reaches 0. ``"l1_subgradient"``: β ← β − ηλ·sign(β), straight down,
-    then across 0 and back. ``"l1_proximal"``: the soft-threshold β ← sign(β)·max(|β| − ηλ, 0),
+    then across 0 and back. ``"l1_proximal"``: the soft-threshold ``β ← sign(β)·max(|β| − ηλ, 0)``,
     straight down to exactly 0, and there it stays.
 
     Examples

@@ -8,6 +8,7 @@ from scipy.optimize import minimize
 from sklearn.linear_model import Lasso
 
 import regexplain as rx
+from regexplain.math import paths
 
 NORMS = ("l1", "l2")
 T = 2.0  # the budget of the brute-force and scipy comparisons
@@ -656,3 +657,16 @@ def test_ill_conditioned_l1_is_exact(t):
     nonzero = beta != 0.0
     np.testing.assert_allclose(g[nonzero], -mu * np.sign(beta[nonzero]), atol=1e-9 * mu)
     assert np.all(np.abs(g[~nonzero]) <= mu * (1 + 1e-9))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_budget_at_a_breakpoint_keeps_the_joining_coefficient_exactly_zero(seed):
+    """At exactly the budget where a second coefficient would join, it is still exactly 0 (not a rounding residue)."""
+    rng = np.random.default_rng(seed)
+    A = rng.normal(size=(2, 2))
+    loss = rx.QuadraticLoss(A @ A.T + 0.1 * np.eye(2), rng.normal(scale=3.0, size=2))
+    lams = [lam for lam in paths.l1_breakpoints(loss) if 0.0 in loss.penalized_minimum("l1", lam)]
+    for t in [loss.t_for_lam("l1", lam) for lam in lams]:
+        if t == 0.0:  # λ_max
+            continue
+        assert 0.0 in loss.constrained_minimum("l1", t), (seed, t)

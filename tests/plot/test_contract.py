@@ -59,7 +59,15 @@ def test_every_chapter_has_figure_functions():
     assert (
         chapters
         == set(CHAPTERS)
-        == {"why_regularize", "one_weight", "hard_constraints", "soft_constraints", "why_zeros", "in_practice"}
+        == {
+            "why_regularize",
+            "one_weight",
+            "hard_constraints",
+            "soft_constraints",
+            "why_zeros",
+            "in_practice",
+            "explorer",
+        }
     )
     assert len(FUNCTIONS) >= 25
 

@@ -17,6 +17,7 @@ CHAPTERS = {
     "hard-constraints": "hard_constraints",
     "soft-constraints": "soft_constraints",
     "why-l1-zeros": "why_zeros",
+    "explorer": "explorer",
 }
 
 
