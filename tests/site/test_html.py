@@ -26,6 +26,7 @@ CHAPTERS = [
     "hard-constraints",
     "soft-constraints",
     "why-l1-zeros",
+    "reference",
     "conventions",
     "api",
     "api-chapters",
@@ -189,10 +190,11 @@ def test_readme_picture_is_the_current_figure():
 
 
 # Each chapter page and the math module its code cell imports (tests/site/test_page_sources.py checks the pairs).
+# The reference card computes in its own visible cells and glues nothing (tests/site/test_reference.py).
 CHAPTER_MODULES = {
     page.stem: re.search(r"from regexplain\.math import (\w+)", page.read_text(encoding="utf-8"))[1]
     for page in sorted((ROOT / "docs").glob("*.md"))
-    if "{code-cell}" in page.read_text(encoding="utf-8")
+    if "{code-cell}" in page.read_text(encoding="utf-8") and page.stem != "reference"
 }
 
 

@@ -1,4 +1,6 @@
-"""The chapter pages' sources: thin code cells that glue every field of the chapter's facts(), and nothing else.
+"""The pages' sources. Chapters: thin code cells that glue every field of the chapter's facts(), and
+nothing else. The reference card: short, visible code cells that compute in the open and print what
+they find (tests/site/test_reference.py checks what the built page printed).
 
 These read the Markdown only (no build), so they run with the unit tests.
 """
@@ -48,5 +50,62 @@ def test_code_cells_are_thin(page):
 
 
 def test_every_chapter_page_is_checked():
-    pages = {path.stem for path in DOCS.glob("*.md")} - {"index", "conventions"}
+    pages = {path.stem for path in DOCS.glob("*.md")} - {"index", "conventions", REFERENCE}
     assert pages == set(CHAPTERS)
+
+
+# -- The reference card ---------------------------------------------------------------------
+
+REFERENCE = "reference"
+MAX_CELL_LINES = 12
+SKLEARN_KINDS = ("ridge", "lasso", "elastic_net", "logistic_l1", "logistic_l2", "logistic_elastic_net")
+
+
+def _prose(page: str) -> str:
+    """The page's Markdown without its code cells and its front matter, whitespace collapsed."""
+    text = re.sub(r"```\{code-cell\}.*?```", " ", _source(page).split("---", 2)[2], flags=re.DOTALL)
+    return " ".join(text.split())
+
+
+def test_reference_cells_are_short_visible_and_claim_free():
+    cells = _cells(REFERENCE)
+    assert len(cells) >= 10, "the card shows its code: one cell per estimator at least"
+    for cell in cells:
+        code = [line for line in cell.splitlines() if line.strip() and not line.startswith(":")]
+        assert len(code) <= MAX_CELL_LINES, f"a cell of {len(code)} lines; keep each one short:\n{cell}"
+        assert not cell.lstrip().startswith(":tags:"), f"the card's cells are shown, with their output:\n{cell}"
+        assert "assert" not in cell, "the card prints what it finds; claims are checked in test_reference.py"
+        assert "glue(" not in cell, "numbers on the card are printed by its cells, not pasted into the prose"
+        assert "print(" in cell, f"every cell shows its result:\n{cell}"
+
+
+def test_reference_fits_every_estimator_through_the_crosswalk():
+    """Each of scikit-learn's estimators gets its parameters from to_sklearn, in the current API."""
+    code = "\n".join(_cells(REFERENCE))
+    kinds = set(re.findall(r'rx\.to_sklearn\(\s*"(\w+)"', code))
+    assert kinds >= set(SKLEARN_KINDS), f"no to_sklearn for {set(SKLEARN_KINDS) - kinds}"
+    for estimator in ("Lasso", "Ridge", "ElasticNet", "LogisticRegression"):
+        assert re.search(rf"\b{estimator}\(\*\*params", code), f"{estimator} is not fitted with to_sklearn's parameters"
+    assert "penalty=" not in re.sub(r"rx\.logistic\([^)]*\)", "", code), "LogisticRegression's penalty is deprecated"
+    assert code.count("compare(") >= len(SKLEARN_KINDS) + 1, "every fit is compared with regexplain's exact one"
+
+
+def test_reference_links_name_pages_of_the_site():
+    source = _source(REFERENCE)
+    targets = re.findall(r"\{doc\}`(?:[^`<]*<)?([\w-]+)>?`", source) + re.findall(r"\]\(([\w-]+)\.md#", source)
+    chapters = set(CHAPTERS)
+    assert chapters <= set(targets), f"the card links to no page of {chapters - set(targets)}"
+    missing = {t for t in targets if not any((DOCS / f"{t}{ext}").exists() for ext in (".md", ".rst"))}
+    assert not missing, f"links to pages that do not exist: {missing}"
+
+
+def test_reference_cites_what_it_lists_and_lists_what_it_cites():
+    """Every "(Author, year)" in the text has an entry under References, and every entry is cited."""
+    prose = _prose(REFERENCE)
+    text, listing = prose.split("## References")
+    cited = set(re.findall(r"([A-Z][\w-]+)(?:(?:,| and) [A-Z][\w-]+)*, (\d{4})\b", text))
+    listed = set(re.findall(r"- ([A-Z][\w-]+), [^()]*?\((\d{4})\)", listing))
+    assert cited - listed == set(), "cited but not listed"
+    assert listed - cited == set(), "listed but never cited"
+    for required in [("Tibshirani", "1996"), ("Hoerl", "1970"), ("Efron", "2004"), ("Zou", "2005"), ("Hastie", "2009")]:
+        assert required in listed
