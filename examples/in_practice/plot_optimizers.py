@@ -17,7 +17,7 @@ import regexplain as rx
 from regexplain.math import in_practice
 from regexplain.plot import in_practice as figures
 
-X, y = load_diabetes(return_X_y=True)
+X, y = in_practice.z_scores(*load_diabetes(return_X_y=True))
 figures.optimizer_race(X, y)
 
 # %%

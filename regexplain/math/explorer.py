@@ -16,7 +16,6 @@ from numpy.typing import ArrayLike, NDArray
 from ._validate import as_float_array, check_real
 from .paths import l1_breakpoints
 from .quadratic import QuadraticLoss
-from .regions import size
 from .why_zeros import ZOOM_LOSS, ZOOM_T
 
 START_LOSS = ZOOM_LOSS
@@ -164,7 +163,6 @@ class Facts:
     en_b1: float
     en_b2: float
     en_lam: float
-    en_size: float
     l1_tip_t: float
     en_tip_ratio: float
     edge_tilt_low: int
@@ -201,7 +199,6 @@ def facts() -> Facts:
             for norm, key in (("l1", "l1"), ("l2", "l2"), ("elastic_net", "en"))
             for name, value in zip(("b1", "b2", "lam"), (*found[norm][0], found[norm][1]), strict=True)
         },
-        en_size=float(size(found["elastic_net"][0], "elastic_net", START_L1_RATIO)),
         l1_tip_t=max(
             loss.t_for_lam("l1", lam) for lam in l1_breakpoints(loss) if 0.0 in loss.penalized_minimum("l1", lam)
         ),

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import why_regularize
-from ._validate import check_choice, check_Xy
+from ._validate import as_float_array, check_choice, check_Xy
 from .classification import logistic
 from .crosswalk import to_glmnet, to_sklearn
 from .cv import lasso_cv
@@ -46,6 +46,8 @@ EN_CONTOUR_RATIOS = (1.0, 0.75, 0.5, 0.25, 0.0)
 GROUP_N, GROUP_SIZE, GROUP_OTHERS, GROUP_NOISE, GROUP_SEED = 100, 3, 3, 0.15, 2
 """The grouped-selection data has 100 rows, a group of 3 columns that are one signal plus noise
 of standard deviation 0.15 (correlation about 0.97), and 3 independent columns."""
+GROUP_SAMPLES = 10
+"""How many samples of the grouped-selection data (seeds 0, 1, ...) the chapter compares."""
 GROUP_SHARE = 0.5
 """The share of each fit's own λ_max at which the two fits of the correlated group are compared."""
 DECAY_START, DECAY_STEP, DECAY_LAM, DECAY_STEPS = 1.0, 0.1, 0.6, 40
@@ -179,6 +181,12 @@ def group_path(l1_ratio: float) -> LassoPath:
     return lasso_path(*correlated_group(), l1_ratio=l1_ratio)
 
 
+def group_kept(l1_ratio: float, seed: int = GROUP_SEED, share: float = GROUP_SHARE) -> int:
+    """How many of the group's columns have a non-zero coefficient at ``share`` of the path's own λ_max."""
+    path = lasso_path(*correlated_group(seed), l1_ratio=l1_ratio)
+    return int(np.sum(path.at(share * float(path.lams[0])).coef[:GROUP_SIZE] != 0.0))
+
+
 def group_entries(path: LassoPath) -> NDArray[np.float64]:
     """The shares λ/λ_max at which the group's members first join ``path``, largest first."""
     first = {}
@@ -214,6 +222,34 @@ def penalty_steps(kind: str) -> NDArray[np.float64]:
     for _ in range(DECAY_STEPS):
         values.append(step(values[-1]))
     return np.concatenate(values)
+
+
+def interactions(X: ArrayLike) -> NDArray[np.float64]:
+    """The columns of ``X`` and every product of two of them, squares included.
+
+    A column with only two values (the diabetes data's sex) gets no square: its square is a
+    linear function of it, a duplicate column that would leave the lasso no unique answer.
+
+    Examples
+    --------
+    >>> interactions([[1.0, 2.0], [3.0, 4.0], [1.0, 5.0]])
+    array([[ 1.,  2.,  2.,  4.],
+           [ 3.,  4., 12., 16.],
+           [ 1.,  5.,  5., 25.]])
+    """
+    X = as_float_array(X, "X", ndim=2)
+    i, j = np.triu_indices(X.shape[1])
+    keep = (i != j) | np.array([np.unique(X[:, k]).size > 2 for k in i])
+    return np.column_stack([X, X[:, i[keep]] * X[:, j[keep]]])
+
+
+def cv_design(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The chapter's cross-validation problem: :func:`interactions` of the columns, all in z-scores, and y in z-scores.
+
+    With 64 columns on the diabetes data's 442 rows, a small λ has room to fit noise.
+    """
+    X, y = check_Xy(X, y)
+    return z_scores(interactions(X), y)
 
 
 def z_scores(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -272,6 +308,9 @@ class Facts:
     rejoin_lam: float
     ols_l1: float
     cv_folds: int
+    cv_features: int
+    cv_rise: float
+    cv_rise_se: float
     cv_lam_min: float
     cv_lam_1se: float
     cv_nonzero_min: int
@@ -298,7 +337,7 @@ class Facts:
     raw_scale_ratio: float
     en_ratio: float
     en_lam_max: float
-    z_lam_max: float
+    paper_lam_max: float
     poly_units: float
     poly_kept_raw: str
     poly_kept_z: str
@@ -307,8 +346,9 @@ class Facts:
     poly_test_ratio: float
     group_corr: float
     group_share: float
-    group_lasso_kept: int
-    group_en_kept: int
+    group_samples: int
+    group_lasso_one: int
+    group_en_whole: int
     group_lasso_second: float
     group_lasso_all: float
     group_en_all: float
@@ -345,25 +385,28 @@ def facts(diabetes, raw_diabetes, cancer) -> Facts:
     X, y = check_Xy(diabetes.data, diabetes.target)
     names = list(diabetes.feature_names)
     X_labels, labels = check_Xy(cancer.data, np.asarray(cancer.target, dtype=float))
-    path = lasso_path(X, y)
+    Z, z = z_scores(X, y)
+    paper = lasso_path(X, y)  # the paper's units, for its horizontal axis
+    path = lasso_path(Z, z)  # every λ the page quotes: z-scores of the columns and of y
     found = events(path)
     joins = [e for e in found if e.joins]
     leaves = [e for e in found if not e.joins]
     drop = leaves[0] if leaves else None
     rejoin = next((e for e in joins if drop and e.variable == drop.variable and e.lam < drop.lam), None)
-    cv = lasso_cv(X, y, folds=CV_FOLDS, seed=CV_SEED)
+    design = cv_design(X, y)
+    cv = lasso_cv(*design, folds=CV_FOLDS, seed=CV_SEED)
+    cv_path = lasso_path(*design)
     support = logistic_support(X_labels, labels)
-    race = optimizer_race(X, y)
+    race = optimizer_race(Z, z)
     exact = race["exact"][0]
     firsts = {m: first_exact_step(race[m], exact) for m in ("ista", "fista", "coordinate_descent")}
     steps = {m: -1 if step is None else step for m, step in firsts.items()}  # -1: never
     raw_X, raw_y = check_Xy(raw_diabetes.data, raw_diabetes.target)
     raw = lasso_path(raw_X, raw_y)
-    Z, z = z_scores(X, y)
     poly = {kind: polynomial_lasso(POLY_UNITS, standardized=kind == "z") for kind in ("raw", "z")}
     group_X, _ = correlated_group()
     group = {r: group_path(r) for r in (1.0, EN_RATIO)}
-    kept = {r: int(np.sum(g.at(GROUP_SHARE * float(g.lams[0])).coef[:GROUP_SIZE] != 0.0)) for r, g in group.items()}
+    samples = {r: [group_kept(r, seed) for seed in range(GROUP_SAMPLES)] for r in group}
     decay, subgradient = penalty_steps("weight_decay"), penalty_steps("l1_subgradient")
     crossed = subgradient[int(np.argmax(subgradient < 0.0)) :]  # from its first step across 0
     return Facts(
@@ -374,18 +417,21 @@ def facts(diabetes, raw_diabetes, cancer) -> Facts:
         drop_name=names[drop.variable] if drop else "",
         drop_lam=drop.lam if drop else 0.0,
         rejoin_lam=rejoin.lam if rejoin else 0.0,
-        ols_l1=float(np.abs(path.coefs[-1]).sum()),
+        ols_l1=float(np.abs(paper.coefs[-1]).sum()),
         cv_folds=CV_FOLDS,
+        cv_features=int(design[0].shape[1]),
+        cv_rise=float(cv.mean[-1] / cv.mean.min() - 1.0),
+        cv_rise_se=float((cv.mean[-1] - cv.mean.min()) / cv.se[int(np.argmin(cv.mean))]),
         cv_lam_min=cv.lam_min,
         cv_lam_1se=cv.lam_1se,
-        cv_nonzero_min=int(np.sum(path.at(cv.lam_min).coef != 0.0)),
-        cv_nonzero_1se=int(np.sum(path.at(cv.lam_1se).coef != 0.0)),
+        cv_nonzero_min=int(np.sum(cv_path.at(cv.lam_min).coef != 0.0)),
+        cv_nonzero_1se=int(np.sum(cv_path.at(cv.lam_1se).coef != 0.0)),
         cv_mse_min=float(cv.mean.min()),
         cross_lasso_alpha=to_sklearn("lasso", cv.lam_min, n_samples=y.size)["alpha"],
         cross_ridge_alpha=to_sklearn("ridge", cv.lam_min, n_samples=y.size)["alpha"],
         cross_glmnet_lambda=to_glmnet(cv.lam_min)["lambda"],
         cross_logistic_c=to_sklearn("logistic_l1", cv.lam_min, n_samples=y.size)["C"],
-        cross_t=float(np.abs(path.at(cv.lam_min).coef).sum()),
+        cross_t=float(np.abs(cv_path.at(cv.lam_min).coef).sum()),
         logistic_features=int(np.shape(X_labels)[1]),
         logistic_most=int(support.max()),
         logistic_fewest=int(support.min()),
@@ -402,7 +448,7 @@ def facts(diabetes, raw_diabetes, cancer) -> Facts:
         raw_scale_ratio=float(raw_X.std(axis=0).max() / raw_X.std(axis=0).min()),
         en_ratio=EN_RATIO,
         en_lam_max=float(lasso_path(Z, z, l1_ratio=EN_RATIO).lams[0]),
-        z_lam_max=lasso_lambda_max(Z, z),
+        paper_lam_max=float(paper.lams[0]),
         poly_units=POLY_UNITS,
         poly_kept_raw=powers_words(poly["raw"].powers),
         poly_kept_z=powers_words(poly["z"].powers),
@@ -411,8 +457,9 @@ def facts(diabetes, raw_diabetes, cancer) -> Facts:
         poly_test_ratio=poly["raw"].test_mse / poly["z"].test_mse,
         group_corr=float(np.corrcoef(group_X[:, :GROUP_SIZE].T)[np.triu_indices(GROUP_SIZE, 1)].min()),
         group_share=GROUP_SHARE,
-        group_lasso_kept=kept[1.0],
-        group_en_kept=kept[EN_RATIO],
+        group_samples=GROUP_SAMPLES,
+        group_lasso_one=samples[1.0].count(1),
+        group_en_whole=samples[EN_RATIO].count(GROUP_SIZE),
         group_lasso_second=float(group_entries(group[1.0])[1]),
         group_lasso_all=float(group_entries(group[1.0])[-1]),
         group_en_all=float(group_entries(group[EN_RATIO])[-1]),

@@ -50,7 +50,7 @@ def _model_paths(X: ArrayLike, y: ArrayLike, lams: NDArray[np.float64]) -> dict[
 def _label_ends(ax, ends: NDArray[np.float64], names: list[str], x: float) -> None:
     """Each coefficient's name beside its line's least-squares end, at ``x``, nudged apart so none overlap."""
     low, high = ax.get_ylim()
-    gap = 0.045 * (high - low)
+    gap = 0.05 * (high - low)
     order = np.argsort(ends)
     placed = np.array(ends, dtype=float)[order]
     for k in range(1, placed.size):  # push each label up to at least one gap above the one below
@@ -64,7 +64,7 @@ def _label_ends(ax, ends: NDArray[np.float64], names: list[str], x: float) -> No
             xytext=(4, placed[k]),
             textcoords=("offset points", "data"),
             va="center",
-            fontsize=10,
+            fontsize=11,
             color=color,
         )
 
@@ -113,6 +113,23 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None, *
         ax.set(ylabel="coefficient", title=f"{title.capitalize()} (r = {fmt(r)})")
     for ax, (_, r) in zip(axes, _MODELS, strict=True):
         _label_ends(ax, coefs[r][-1], names, 1.0 if against == "share" else lams[-1])
+    found = chapter.events(lasso)
+    where = dict(zip(lasso.lams, chapter.path_share(lasso), strict=True))
+    leaves = [e for e in found if not e.joins]
+    returns = [next((o for o in found if o.joins and o.variable == e.variable and o.lam < e.lam), None) for e in leaves]
+    for event in [*leaves, *(e for e in returns if e is not None)]:
+        x = where[event.lam] if against == "share" else event.lam
+        axes[0].plot(x, 0.0, "o", ms=7, mfc="white", mec="black", mew=1.5, zorder=5)
+        word = "joins again" if event.joins else "leaves"
+        axes[0].annotate(
+            f"{names[event.variable]} {word}",
+            (x, 0.0),
+            xytext=(0, -22 if event.joins else 16),
+            textcoords="offset points",
+            ha="center",
+            fontsize=11,
+            arrowprops={"arrowstyle": "-", "color": COLORS["loss"], "lw": 0.8},
+        )
     if against == "share":
         for breakpoint in chapter.path_share(lasso)[1:-1]:
             axes[0].axvline(breakpoint, color=COLORS["guide"], lw=0.6, ls=":", zorder=0)
@@ -120,8 +137,13 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None, *
     else:
         axes[-1].set(xscale="log", xlabel="penalty strength λ (decreasing →)", xlim=(lams[0], lams[-1] / 20))
     order = ", ".join(chapter.entry_order(lasso, names))
-    leaves = [names[e.variable] for e in chapter.events(lasso) if not e.joins]
-    leave_words = f" {', '.join(leaves)} leaves the path and later returns." if leaves else ""
+    unit = (lambda e: f"a share of {fmt(where[e.lam])}") if against == "share" else (lambda e: f"λ = {fmt(e.lam)}")
+    leave_words = "".join(
+        f" {names[e.variable]} leaves the path at {unit(e)}"
+        + (f" and joins again at {unit(back)}" if back else "")
+        + " (marked)."
+        for e, back in zip(leaves, returns, strict=True)
+    )
     signs = np.sign(coefs[0.0][1:])  # from the second λ on: at the largest they are all but 0
     crossing = [names[j] for j in range(len(names)) if np.any(signs[:, j] != signs[-1, j])]
     cross_words = f" ({', '.join(crossing)} cross 0 on the way)" if crossing else ""
@@ -155,13 +177,22 @@ def cv_curve(X: ArrayLike, y: ArrayLike) -> Figure:
     ax.fill_between(cv.lams, cv.mean - cv.se, cv.mean + cv.se, color=NORM_STYLES["l1"].color, alpha=0.2, lw=0)
     ax.plot(cv.lams, cv.mean, color=NORM_STYLES["l1"].color, label=f"validation ({chapter.CV_FOLDS}-fold), ± 1 s.e.")
     ax.plot(cv.lams, train, color=COLORS["loss"], lw=1.6, ls="--", label="training (all data)")
-    for lam, name, style in ((cv.lam_min, "λ_min", ":"), (cv.lam_1se, "λ_1se", "-.")):
+    # λ decreases to the right: λ_1se's label goes left of its line, λ_min's right of its own.
+    for lam, name, style, side in ((cv.lam_min, "λ_min", ":", 1), (cv.lam_1se, "λ_1se", "-.", -1)):
         ax.axvline(lam, color=COLORS["guide"], ls=style, lw=1.5)
         ax.annotate(
-            f"{name} = {fmt(lam)}", (lam, ax.get_ylim()[1]), xytext=(3, -14), textcoords="offset points", fontsize=10
+            f"{name} = {fmt(lam)}",
+            (lam, ax.get_ylim()[1]),
+            xytext=(4 * side, -14),
+            textcoords="offset points",
+            ha="left" if side > 0 else "right",
+            fontsize=11,
         )
     ax.set(
-        xscale="log", xlabel="penalty strength λ", ylabel="mean squared error", title="Choosing λ by cross-validation"
+        xscale="log",
+        xlabel="penalty strength λ (decreasing →)",
+        ylabel="mean squared error",
+        title="Choosing λ by cross-validation",
     )
     ax.invert_xaxis()
     ax.legend(loc="upper right", fontsize=10, bbox_to_anchor=(1.0, 0.85))
@@ -193,20 +224,22 @@ def logistic_sparsity(X: ArrayLike, labels: ArrayLike) -> Figure:
     ax.step(lams, support, where="mid", color=NORM_STYLES["l1"].color, lw=2.2, label="non-zero coefficients")
     ax.set(
         xscale="log",
-        xlabel="penalty strength λ",
+        xlabel="penalty strength λ (decreasing →)",
         ylabel="non-zero coefficients",
         title="L1 logistic regression: fewer features as λ grows",
     )
-    ax.set_ylim(-0.5, np.shape(X)[1] + 0.5)
+    ax.set_ylim(-0.5, np.shape(X)[1] + 3.5)
+    ax.invert_xaxis()  # as on the other paths of the chapter: less penalty to the right
     ax.axhline(np.shape(X)[1], color=COLORS["guide"], ls=":", lw=1.2, label=f"all {np.shape(X)[1]} features")
-    ax.legend(loc="upper right", fontsize=10)
+    ax.legend(loc="upper left", fontsize=10)
     return describe(
         fig,
         f"""A step chart of the number of non-zero coefficients of the L1-penalized logistic
         regression on the breast-cancer data ({np.shape(X)[1]} standardized features, each fit
-        exact and certified), against λ on a log scale from {fmt(lams[0])} to {fmt(lams[-1])}:
-        {support[0]} features at the smallest λ ({support.max()} at the most), fewer overall as λ grows,
-        and {support[-1]} at the largest{", where only the intercept remains" if support[-1] == 0 else ""}.""",
+        exact and certified), against λ on a log scale decreasing to the right, from
+        {fmt(lams[-1])} to {fmt(lams[0])}: {support[-1]} features at the largest
+        λ{", where only the intercept remains" if support[-1] == 0 else ""}, more overall as λ
+        falls, {support.max()} at the most, and {support[0]} at the smallest.""",
     )
 
 

@@ -75,7 +75,8 @@ def test_the_table_matches_the_solver(facts):
     for norm, key in (("l1", "l1"), ("l2", "l2"), ("elastic_net", "en")):
         beta, lam = chapter.optimum(loss, norm, facts.t)
         assert [getattr(facts, f"{key}_b1"), getattr(facts, f"{key}_b2"), getattr(facts, f"{key}_lam")] == [*beta, lam]
-    assert facts.en_size == pytest.approx(facts.t)
+    en = [facts.en_b1, facts.en_b2]
+    assert rx.math.regions.size(en, "elastic_net", facts.l1_ratio) == pytest.approx(facts.t), "on the boundary"
     # The matching λ gives the same optimum, penalized.
     np.testing.assert_allclose(loss.penalized_minimum("l2", facts.l2_lam), [facts.l2_b1, facts.l2_b2], rtol=1e-9)
 

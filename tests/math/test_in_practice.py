@@ -82,7 +82,7 @@ def test_logistic_support_counts_exact_nonzeros():
 def test_the_crosswalk_numbers_fit_the_same_model(diabetes, facts):
     from sklearn.linear_model import Lasso, Ridge
 
-    X, y = diabetes.data, diabetes.target
+    X, y = chapter.cv_design(diabetes.data, diabetes.target)
     lasso = Lasso(alpha=facts.cross_lasso_alpha, tol=1e-14, max_iter=1_000_000).fit(X, y)
     np.testing.assert_allclose(lasso.coef_, rx.lasso(X, y, facts.cv_lam_min).coef, atol=1e-6)
     ridge = Ridge(alpha=facts.cross_ridge_alpha).fit(X, y)
@@ -154,7 +154,7 @@ def test_grouped_selection_against_scikit_learn(facts):
         **rx.to_sklearn("elastic_net", lam, l1_ratio=chapter.EN_RATIO, n_samples=y.size), tol=1e-14, max_iter=1_000_000
     )
     np.testing.assert_allclose(en.at(lam).coef, theirs.fit(X, y).coef_, atol=1e-8)
-    assert (facts.group_lasso_kept, facts.group_en_kept) == (1, chapter.GROUP_SIZE)
+    assert (chapter.group_kept(1.0), chapter.group_kept(chapter.EN_RATIO)) == (1, chapter.GROUP_SIZE), "this sample"
     assert facts.group_en_all > facts.group_lasso_second > facts.group_lasso_all
     group = en.at(lam).coef[: chapter.GROUP_SIZE]
     assert group.max() / group.min() < 1.2, "the elastic net's group coefficients are nearly equal"
@@ -184,3 +184,31 @@ def test_penalty_steps_have_their_closed_forms(facts):
     assert facts.decay_last > 0
     with pytest.raises(ValueError, match="kind"):
         chapter.penalty_steps("l3")
+
+
+def test_cross_validation_on_the_products_overfits(facts, diabetes):
+    X, _ = chapter.cv_design(diabetes.data, diabetes.target)
+    assert X.shape == (442, 64), "10 columns, 45 products of two, 9 squares (not sex's)"
+    assert facts.cv_features == 64
+    assert np.linalg.matrix_rank(X) == 64, "no duplicated column: the lasso's answer is unique"
+    assert facts.cv_rise > 0.05, "the validation error rises to the right of λ_min"
+    assert facts.cv_rise_se > 1.0
+    np.testing.assert_allclose(chapter.interactions(diabetes.data)[:, 10], diabetes.data[:, 0] ** 2)
+
+
+def test_the_page_quotes_z_score_lambdas(facts, diabetes):
+    Z, z = chapter.z_scores(diabetes.data, diabetes.target)
+    assert facts.lam_max == pytest.approx(rx.lasso_lambda_max(Z, z))
+    assert facts.paper_lam_max == pytest.approx(rx.lasso_lambda_max(diabetes.data, diabetes.target))
+    # The same events as in the paper's units, every λ scaled by one factor (the ratio of the λ_max).
+    paper = chapter.events(rx.lasso_path(diabetes.data, diabetes.target))
+    ours = chapter.events(rx.lasso_path(Z, z))
+    assert [(e.variable, e.joins) for e in paper] == [(e.variable, e.joins) for e in ours]
+    np.testing.assert_allclose(
+        [e.lam / facts.lam_max for e in ours], [e.lam / facts.paper_lam_max for e in paper], rtol=1e-8
+    )
+
+
+def test_grouped_selection_over_samples(facts):
+    assert facts.group_en_whole == facts.group_samples, "the elastic net keeps the group in every sample"
+    assert 0 < facts.group_lasso_one < facts.group_samples
