@@ -122,6 +122,7 @@ katex_css_path = "katex/katex.min.css"
 
 # -- HTML --------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
+html_scaled_image_link = False  # a sized figure is a picture, not a link to its file
 templates_path = ["_templates"]  # layout.html: the theme's, without search tools on every page
 html_title = "regexplain"
 html_css_files = ["custom.css"]
@@ -132,6 +133,7 @@ html_theme_options = {
     # An icon-only search button: the theme's search field reads "Search Ctrl+K" but is
     # labelled "Search" (axe: label-content-name-mismatch).
     "navbar_persistent": [],
+    "navbar_center": [],
     "navbar_end": ["search-button", "theme-switcher"],
     "secondary_sidebar_items": ["page-toc"],
     "show_prev_next": True,
@@ -139,8 +141,9 @@ html_theme_options = {
     "footer_end": [],
     "logo": {"text": "regexplain"},
 }
-# The chapters are listed in the top bar; only the gallery needs a section sidebar.
-html_sidebars = {page.stem: [] for pattern in ("*.md", "*.rst") for page in DOCS.glob(pattern)}
+# The whole article in the sidebar of every page (on a phone, behind the menu button), in reading
+# order; the top bar keeps the logo, search and the theme switch.
+html_sidebars = {"**": ["chapters-nav.html"]}
 html_domain_indices = False  # the API page is the index of the package
 html_show_sourcelink = False
 html_copy_source = False

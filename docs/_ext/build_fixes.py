@@ -36,7 +36,7 @@ def palette_thumbnails(app, exception) -> None:
     """Re-save every gallery thumbnail of the built site with a 256-colour palette."""
     if exception is not None or app.builder.format != "html":
         return
-    for path in sorted(Path(app.outdir, "_images").glob("sphx_glr_*_thumb.png")):
+    for path in sorted(Path(app.outdir, "_images").glob("sphx_glr_*_thumb*.png")):
         to_palette(path)
 
 

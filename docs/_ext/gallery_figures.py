@@ -3,7 +3,11 @@
 - :func:`scraper` is a sphinx-gallery image scraper. It saves each matplotlib figure an
   example made, uses the figure's ``alt_text`` (set by every :mod:`regexplain.plot` function)
   as the image's alt attribute, and writes that text beside the image so pages can reuse it.
-  A figure without ``alt_text`` fails the build.
+  A figure without ``alt_text`` fails the build. Each figure is shown as SVG (crisp on any
+  screen), or as a PNG at twice the resolution when it has thousands of dots, and twice: in
+  the light house style and in the dark one (:func:`regexplain.plot.dark.to_dark`), each only
+  in its colour mode and loaded lazily, so a reader downloads only the variant shown. A PNG of
+  each variant makes the thumbnails.
 - The ``gallery-figure`` directive puts such an image into an article page as a captioned
   figure, with the same alt text and a link to the example that draws it::
 
@@ -18,16 +22,23 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 from docutils import nodes
 from docutils.parsers.rst import directives
+from matplotlib.collections import Collection
+from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 from PIL import Image
 from sphinx import addnodes
 from sphinx.directives.patches import Figure
-from sphinx_gallery.scrapers import figure_rst
+from sphinx_gallery.utils import scale_image
+
+from regexplain.plot.dark import BACKGROUND, to_dark
 
 GALLERY_DIR = "auto_examples"
-DPI = 100
+DPI = 100  # pixels per inch of the PNGs; CSS pixels per inch of the shown SVGs
+DENSE = 500  # a figure with a collection of more points or paths than this is shown as a 2x PNG
+SVG_METADATA = {"Date": None}  # no timestamp: two builds give the same file
 
 
 def alt_path(image: Path) -> Path:
@@ -45,8 +56,90 @@ def to_palette(path: Path) -> None:
     palette.save(path, format="PNG", optimize=True)  # optimize: the smallest of zlib's settings, still lossless
 
 
+def shown(image: Path, dark: bool, dense: bool) -> Path:
+    """The file the site shows for a figure saved as ``image`` (a gallery PNG), light or dark.
+
+    An SVG; for a figure with dense artists (:func:`is_dense`), a PNG at twice the resolution
+    instead: thousands of dots are smaller as pixels than as vector shapes.
+    """
+    name = f"{image.stem}{'-dark' if dark else ''}"
+    return image.with_name(f"{name}@2x.png" if dense else f"{name}.svg")
+
+
+def variant(image: Path, dark: bool) -> Path:
+    """The file the site shows for ``image``, whichever format :func:`save_variants` chose."""
+    png = shown(image, dark, dense=True)
+    return png if png.exists() else shown(image, dark, dense=False)
+
+
+def dark_png(image: Path) -> Path:
+    """The dark figure as a PNG beside ``image``: the source of its dark thumbnail."""
+    return image.with_name(f"{image.stem}-dark.png")
+
+
+def is_dense(fig) -> bool:
+    """Whether a figure has a collection of more than :data:`DENSE` points or paths, or a 3-D surface."""
+    return any(
+        isinstance(artist, Poly3DCollection) or len(artist.get_offsets()) > DENSE or len(artist.get_paths()) > DENSE
+        for artist in fig.findobj(Collection)
+    )
+
+
+def save_variants(fig, image: Path) -> None:
+    """Save a figure as the site needs it: its PNG (thumbnail), the file shown (:func:`variant`), the same dark."""
+    dense = is_dense(fig)
+    for stale in image.parent.glob(f"{image.stem}[-@.]*"):  # a previous build's variants, in the other format
+        if stale.suffix in (".png", ".svg") and stale != image:
+            stale.unlink()
+
+    def save(dark: bool) -> None:
+        colors = {"facecolor": fig.get_facecolor()}
+        if dense:
+            fig.savefig(shown(image, dark, dense), dpi=2 * DPI, **colors)
+            to_palette(shown(image, dark, dense))
+        else:
+            fig.savefig(shown(image, dark, dense), metadata=SVG_METADATA, **colors)
+        fig.savefig(dark_png(image) if dark else image, dpi=DPI, **colors)
+        to_palette(dark_png(image) if dark else image)
+
+    with mpl.rc_context({"svg.hashsalt": "regexplain", "svg.fonttype": "path"}):  # ids, glyphs: the same every build
+        save(dark=False)
+        to_dark(fig)
+        save(dark=True)
+
+
+def themed_rst(image: Path, srcdir: str, alt: str) -> str:
+    """The reST of a figure as both of its variants, each shown in its colour mode only, sized, loaded lazily."""
+    width, height = Image.open(image).size
+    lines = ["", ".. container:: themed-figure", ""]
+    for dark in (False, True):
+        uri = "/" + variant(image, dark).relative_to(srcdir).as_posix()
+        lines += [
+            f"   .. image:: {uri}",
+            f"      :alt: {alt}",
+            f"      :class: {'only-dark' if dark else 'only-light'}",
+            f"      :width: {width}",
+            f"      :height: {height}",
+            "      :loading: lazy",
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def themed_images(image: Path, srcdir: Path, alt: str) -> nodes.container:
+    """The same two images as docutils nodes (for the directives), inside a container."""
+    width, height = Image.open(image).size
+    box = nodes.container(classes=["themed-figure"])
+    for dark in (False, True):
+        node = nodes.image(uri="/" + variant(image, dark).relative_to(srcdir).as_posix(), alt=alt)
+        node["classes"] = ["only-dark" if dark else "only-light"]
+        node["width"], node["height"], node["loading"] = str(width), str(height), "lazy"
+        box += node
+    return box
+
+
 def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
-    """Save the open figures of an example block and return their reST, with alt text."""
+    """Save the open figures of an example block (:func:`save_variants`) and return their reST, with alt text."""
     images = []
     for number, image_path in zip(plt.get_fignums(), block_vars["image_path_iterator"], strict=False):
         fig = plt.figure(number)
@@ -58,10 +151,9 @@ def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
                 "function or call regexplain.plot.describe(fig, text)"
             )
         path = Path(image_path)
-        fig.savefig(path, dpi=DPI, facecolor=fig.get_facecolor())
-        to_palette(path)
+        save_variants(fig, path)
         alt_path(path).write_text(alt, encoding="utf-8")
-        images.append(figure_rst([str(path)], gallery_conf["src_dir"], alt))
+        images.append(themed_rst(path, gallery_conf["src_dir"], alt))
     plt.close("all")
     return "".join(images)
 
@@ -85,8 +177,10 @@ class GalleryFigure(Figure):
             raise self.error(f"gallery-figure: {image.relative_to(srcdir)} was not made by the gallery")
         env.note_dependency(str(image))
         self.arguments = ["/" + image.relative_to(srcdir).as_posix()]
-        self.options["alt"] = alt_path(image).read_text(encoding="utf-8")
+        alt = alt_path(image).read_text(encoding="utf-8")
         (figure,) = super().run()
+        (placeholder,) = figure.findall(nodes.image)
+        placeholder.replace_self(themed_images(image, srcdir, alt))
         label = f"sphx_glr_{GALLERY_DIR}_{example.replace('/', '_')}.py"
         link = addnodes.pending_xref(
             "", nodes.inline(text="the code"), refdomain="std", reftype="ref", reftarget=label, refexplicit=True
@@ -100,20 +194,48 @@ class GalleryFigure(Figure):
 _THUMBNAIL = re.compile(r"/?(?P<folder>.+)/images/thumb/sphx_glr_(?P<name>.+)_thumb\.png$")
 
 
-def thumbnail_alt(app, doctree) -> None:
-    """Give each gallery thumbnail the alt text of the figure it shows (sphinx-gallery leaves it empty)."""
-    for image in doctree.findall(nodes.image):
+def themed_thumbnails(app, doctree) -> None:
+    """Give each gallery thumbnail its figure's alt text, its size, and a dark twin shown in dark mode.
+
+    sphinx-gallery leaves the alt text empty and draws thumbnails from the light PNGs only; the
+    dark one is scaled the same way from the dark PNG (:func:`dark_png`).
+    """
+    size = app.config.sphinx_gallery_conf.get("thumbnail_size", (400, 280))
+    for image in list(doctree.findall(nodes.image)):
         match = _THUMBNAIL.match(image["uri"])
-        if match and not image.get("alt"):
-            source = Path(app.srcdir, match["folder"], f"{match['name']}.py")
-            number = re.search(r"sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", source.read_text(encoding="utf-8"))
-            index = int(number[1]) if number else 1
-            image["alt"] = alt_path(
-                Path(app.srcdir, match["folder"], "images", f"sphx_glr_{match['name']}_{index:03d}.png")
-            ).read_text(encoding="utf-8")
+        if not match or "only-light" in image["classes"]:
+            continue
+        source = Path(app.srcdir, match["folder"], f"{match['name']}.py")
+        number = re.search(r"sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", source.read_text(encoding="utf-8"))
+        index = int(number[1]) if number else 1
+        figure = Path(app.srcdir, match["folder"], "images", f"sphx_glr_{match['name']}_{index:03d}.png")
+        light = Path(app.srcdir, image["uri"].lstrip("/"))
+        dark = light.with_name(f"{light.stem}-dark.png")
+        if not dark.exists() or dark.stat().st_mtime < dark_png(figure).stat().st_mtime:
+            scale_image(dark_png(figure), dark, *size)
+            with Image.open(
+                dark
+            ) as scaled:  # its margin transparent: make it the dark background, as white is the light one's
+                canvas = Image.new("RGBA", scaled.size, BACKGROUND)
+                Image.alpha_composite(canvas, scaled.convert("RGBA")).convert("RGB").save(dark)
+        image["alt"] = image.get("alt") or alt_path(figure).read_text(encoding="utf-8")
+        image["classes"].append("only-light")
+        twin = image.deepcopy()
+        twin["uri"] = "/" + dark.relative_to(app.srcdir).as_posix()
+        twin["classes"] = [c for c in image["classes"] if c != "only-light"] + ["only-dark"]
+        for node in (image, twin):
+            node["width"], node["height"] = (str(n) for n in Image.open(light).size)
+            node["loading"] = "lazy"
+        if isinstance(image.parent, nodes.reference):  # a picture that is a link: the twin links too
+            link = image.parent.copy()
+            link += twin
+            image.parent["classes"].append("only-light")  # each link shown with its picture only
+            link["classes"] = [c for c in link["classes"] if c != "only-light"] + ["only-dark"]
+            image, twin = image.parent, link
+        image.parent.insert(image.parent.index(image) + 1, twin)
 
 
 def setup(app):
     app.add_directive("gallery-figure", GalleryFigure)
-    app.connect("doctree-read", thumbnail_alt)
+    app.connect("doctree-read", themed_thumbnails, priority=400)  # before Sphinx collects the images to copy
     return {"parallel_read_safe": True, "parallel_write_safe": True}

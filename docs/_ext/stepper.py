@@ -28,10 +28,9 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from gallery_figures import GALLERY_DIR, alt_path
+from gallery_figures import GALLERY_DIR, alt_path, themed_images
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.images import get_image_size
 
 FRAME = re.compile(r"sphx_glr_(?P<name>.+)_(?P<number>\d{3})\.png")
 LABEL = re.compile(r"(?P<label>[^:]{1,40}):\s")
@@ -115,17 +114,13 @@ class GalleryStepper(SphinxDirective):
         stepper = nodes.figure(classes=["stepper"])
         stepper += nodes.raw("", controls, format="html")
         strip = nodes.container(ids=[f"{ident}-frames"], classes=["stepper-frames"])
-        for index, (frame, alt, text) in enumerate(zip(frames, alts, labels, strict=True)):
+        for frame, alt, text in zip(frames, alts, labels, strict=True):
             self.env.note_dependency(str(frame))
             self.env.note_dependency(str(alt_path(frame)))
             figure = nodes.figure(classes=["stepper-frame"])
-            image = nodes.image(uri="/" + frame.relative_to(srcdir).as_posix(), alt=alt)
-            size = get_image_size(frame)
-            if size:  # reserve the frame's space before it loads
-                image["width"], image["height"] = (str(n) for n in size)
-            if index != start:  # hidden at first: fetched when shown (or scrolled to, without JavaScript)
-                image["loading"] = "lazy"
-            figure += image
+            # Sized, so each frame's space is reserved before it loads; lazy, so a hidden frame (and
+            # the colour mode not shown) is fetched only when shown, or scrolled to without JavaScript.
+            figure += themed_images(frame, srcdir, alt)
             figure += nodes.caption(text, text)
             strip += figure
         stepper += strip

@@ -16,6 +16,7 @@ aborted (and reported).
 from __future__ import annotations
 
 import functools
+import gzip
 import io
 import re
 import threading
@@ -66,6 +67,10 @@ def site_pages(html_dir: Path) -> list[Path]:
 # -- Serving -----------------------------------------------------------------------------------
 
 
+GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".json", ".txt", ".xml", ".ipynb", ".py"}
+"""What a static host compresses: text."""
+
+
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 (class attribute of the standard library's handler)
         **SimpleHTTPRequestHandler.extensions_map,
@@ -80,6 +85,23 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+    def send_head(self):
+        """Text types gzipped when the browser accepts it, as a static host serves them."""
+        path = Path(self.translate_path(self.path))
+        if (
+            path.suffix not in GZIP_SUFFIXES
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class _Server(ThreadingHTTPServer):
@@ -203,14 +225,23 @@ def request_problems(traffic: Traffic) -> list[str]:
 
 # -- In-page checks -------------------------------------------------------------------------------
 
-_SETTLE_JS = """async () => {
-  const images = Array.from(document.images);
+#: The class of the figure variants the current colour mode hides (pydata-sphinx-theme's only-light/only-dark).
+_OTHER_MODE_JS = """() => (document.documentElement.dataset.theme === "dark" ? "only-light" : "only-dark")"""
+
+_SETTLE_JS = (
+    """async () => {
+  const other = ("""
+    + _OTHER_MODE_JS
+    + """)();
+  // Every image of the page, lazy ones too, but not the other colour mode's figures: they stay unloaded.
+  const images = Array.from(document.images).filter((img) => !img.classList.contains(other));
   for (const img of images) if (img.loading === "lazy") img.loading = "eager";
   const timeout = new Promise((resolve) => setTimeout(resolve, 10000));
   await Promise.race([Promise.all(images.map((img) => img.decode().catch(() => null))), timeout]);
   await Promise.race([document.fonts.ready, timeout]);
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }"""
+)
 
 
 def settle(page) -> None:
@@ -227,13 +258,33 @@ _DESCRIBE_JS = """(el) => {
 
 
 def image_problems(page) -> list[str]:
-    """Images that did not load (``naturalWidth == 0``)."""
+    """Images that did not load (``naturalWidth == 0``), apart from the other colour mode's figures."""
     broken = page.evaluate(
-        """() => Array.from(document.images)
+        """(other) => Array.from(document.images)
+             .filter((img) => !img.classList.contains(other))
              .filter((img) => !(img.complete && img.naturalWidth > 0))
-             .map((img) => img.getAttribute("src") || img.currentSrc || img.outerHTML.slice(0, 120))"""
+             .map((img) => img.getAttribute("src") || img.currentSrc || img.outerHTML.slice(0, 120))""",
+        page.evaluate(_OTHER_MODE_JS),
     )
     return [f"image did not load: {src}" for src in broken]
+
+
+def other_mode_download_problems(page, traffic) -> list[str]:
+    """Figures of the colour mode not shown that were downloaded anyway: only the variant shown may be."""
+    hidden, shown = page.evaluate(
+        """(other) => {
+          const images = Array.from(document.images);
+          return [images.filter((img) => img.classList.contains(other)).map((img) => img.src),
+                  images.filter((img) => !img.classList.contains(other)).map((img) => img.src)];
+        }""",
+        page.evaluate(_OTHER_MODE_JS),
+    )
+    fetched = set(traffic.loaded)
+    return [  # the theme's logo is one file for both modes: shown, so fetched
+        f"{url}: downloaded, though its colour mode is not shown"
+        for url in sorted(set(hidden) - set(shown))
+        if urlsplit(url).path in fetched
+    ]
 
 
 _MATH_JS = (
@@ -254,7 +305,8 @@ _MATH_JS = (
       hidden.push(el);
     }
   }
-  const clone = document.body.cloneNode(true);
+  // Cloned into a document without a window, so that its images (lazy ones, the other colour mode's) load nothing.
+  const clone = document.implementation.createHTMLDocument("").importNode(document.body, true);
   for (const el of hidden) el.removeAttribute("data-check-hidden");
   for (const el of clone.querySelectorAll("[data-check-hidden]")) el.remove();
   for (const el of clone.querySelectorAll(SKIP)) el.replaceWith(" \\u27e8\\u27e9 ");
@@ -468,14 +520,14 @@ def content_image_boxes(page) -> list[dict]:
     )
 
 
-def dark_figure_problems(boxes: list[dict], screenshot_png: bytes, *, min_light: float = 0.6) -> list[str]:
-    """In a dark-mode full-page screenshot, each content image must show an opaque light background.
+def dark_figure_problems(boxes: list[dict], screenshot_png: bytes, *, min_dark: float = 0.6) -> list[str]:
+    """In a dark-mode full-page screenshot, each content image must be a figure of the dark house style.
 
     The band 2-5 px inside each image's edges (corners left out: the theme rounds them) is the
-    figure's background; for a figure with a white background it is light whatever the theme's
-    image filter. A transparent figure shows the dark page through it there, and its black axes
-    and text would be unreadable. The check fails unless a fraction ``min_light`` of the band has
-    a luma of at least 0.6: a majority, not all, since in a small thumbnail tick labels and axis
+    figure's background. A light figure shown in dark mode is a white card on the dark page; a
+    transparent one shows the page through, with its dark axes and text unreadable. Both fail:
+    a fraction ``min_dark`` of the band must have a luma of at most 0.25 (the dark style's
+    opaque background): a majority, not all, since in a small thumbnail tick labels and axis
     titles reach into the band.
     """
     from PIL import Image
@@ -495,11 +547,11 @@ def dark_figure_problems(boxes: list[dict], screenshot_png: bytes, *, min_light:
             xs, ys = range(x0 + 8, x1 - 8), range(y0 + 8, y1 - 8)
             band += [shot.getpixel((x, y0 + inset)) for x in xs] + [shot.getpixel((x, y1 - 1 - inset)) for x in xs]
             band += [shot.getpixel((x0 + inset, y)) for y in ys] + [shot.getpixel((x1 - 1 - inset, y)) for y in ys]
-        light = sum(v >= 0.6 * 255 for v in band) / len(band)
-        if light < min_light:
+        dark = sum(v <= 0.25 * 255 for v in band) / len(band)
+        if dark < min_dark:
             problems.append(
-                f"{box['src']}: only {light:.0%} of its edge is light in dark mode (median grey "
-                f"{sorted(band)[len(band) // 2]}/255): the figure needs an opaque light background"
+                f"{box['src']}: only {dark:.0%} of its edge is dark in dark mode (median grey "
+                f"{sorted(band)[len(band) // 2]}/255): show the figure's dark variant there"
             )
     return problems
 
@@ -542,33 +594,24 @@ class PageReport:
 
     url: str
     problems: dict[str, list[str]] = field(default_factory=lambda: {check: [] for check in CHECKS})
-    loaded: dict[str, int] = field(default_factory=dict)  # URL path -> body bytes (light mode, desktop)
+    loaded: dict[str, int] = field(default_factory=dict)  # URL path -> bytes transferred (light mode, desktop)
     screenshots: list[Path] = field(default_factory=list)
 
 
-def _open(browser, url: str, origin: str):
-    """A fresh context (empty cache and storage), in light mode at desktop width, with ``url`` loaded."""
-    context = browser.new_context(
-        viewport=DESKTOP, color_scheme="light", device_scale_factor=1, service_workers="block"
-    )
-    # pydata-sphinx-theme reads the reader's choice from localStorage before it paints; a choice
-    # made later (see _switch_mode) is kept across reloads.
-    context.add_init_script(
-        "try { localStorage.getItem('mode') || localStorage.setItem('mode', 'light'); } catch (e) {}"
-    )
+def _open(browser, url: str, origin: str, mode: str = "light"):
+    """A fresh context (empty cache and storage), in ``mode`` at desktop width, with ``url`` loaded.
+
+    Fresh for each mode: from the memory cache a browser shows an image it has already loaded
+    at once, lazy or not, which would hide whether a mode fetches the other mode's figures.
+    """
+    context = browser.new_context(viewport=DESKTOP, color_scheme=mode, device_scale_factor=1, service_workers="block")
+    # pydata-sphinx-theme reads the reader's choice from localStorage before it paints.
+    context.add_init_script(f"try {{ localStorage.setItem('mode', '{mode}'); }} catch (e) {{}}")
     page = context.new_page()
     traffic = watch(page, origin)
     page.goto(url, wait_until="load")
     settle(page)
     return context, page, traffic
-
-
-def _switch_mode(page, mode: str) -> None:
-    """Choose ``mode`` as a reader would (stored in localStorage, system preference alike) and reload."""
-    page.emulate_media(color_scheme=mode)
-    page.evaluate("(mode) => localStorage.setItem('mode', mode)", mode)
-    page.reload(wait_until="load")
-    settle(page)
 
 
 def _screenshot(page) -> bytes:
@@ -604,7 +647,8 @@ def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None =
         p["math"] += math_problems(page) + clipped_math_problems(page)
         p["alt-text"] += alt_text_problems(page)
         p["overflow"] += overflow_problems(page)
-        report.loaded = {url: len(response.body()) for url, response in traffic.loaded.items()}
+        report.loaded = {url: response.request.sizes()["responseBodySize"] for url, response in traffic.loaded.items()}
+        p["images"] += other_mode_download_problems(page, traffic)
         shots["light"] = _screenshot(page)
         p["axe"] += [f"light mode: {v}" for v in axe_problems(page)]
         # Light mode, phone width.
@@ -615,14 +659,16 @@ def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None =
         shots["phone"] = _screenshot(page)
         p["console"] += [f"light mode: {m}" for m in console_problems(traffic)]
         p["requests"] += request_problems(traffic)
-        traffic.reset()
+    finally:
+        context.close()
+    context, page, traffic = _open(browser, report.url, origin, mode="dark")
+    try:
         # Dark mode, desktop width.
-        page.set_viewport_size(DESKTOP)
-        _switch_mode(page, "dark")
         p["dark-mode"] += theme_problems(page, "dark")
         boxes = content_image_boxes(page)
         shots["dark"] = _screenshot(page)
         p["dark-mode"] += dark_figure_problems(boxes, shots["dark"])
+        p["images"] += [f"dark mode: {m}" for m in other_mode_download_problems(page, traffic)]
         p["axe"] += [f"dark mode: {v}" for v in axe_problems(page, rules=COLOUR_RULES)]
         p["console"] += [f"dark mode: {m}" for m in console_problems(traffic)]
         p["requests"] += [r for r in request_problems(traffic) if r not in p["requests"]]

@@ -2,8 +2,9 @@
 
 - The whole published site (docs/_build/html) is at most 25 MB.
 - Every page, with everything it loads, is at most 1.5 MB. A page's weight is measured in
-  Chromium: the bytes of every response while the page loads with an empty cache, its lazy
-  images included (see ``checks.inspect_page``; fonts are only downloaded when the page uses
+  Chromium: the bytes transferred for every response while the page loads with an empty cache,
+  served as a static host serves it (text gzipped), its lazy images included (those of the
+  colour mode shown) (see ``checks.inspect_page``; fonts are only downloaded when the page uses
   them, so a static count of every font a stylesheet declares would overstate it).
 
 The bytes are decimal: 1.5 MB = 1,500,000 bytes.

@@ -139,7 +139,7 @@ def test_without_javascript_the_static_picture_and_numbers_stand_in(new_context)
     page = new_context(java_script_enabled=False).new_page()
     page.goto("explorer.html", wait_until="load")
     assert not page.locator(".explorer").is_visible()
-    figure = page.locator("img[src*='sphx_glr_plot_start_001']")
+    figure = page.locator("img.only-light[src*='sphx_glr_plot_start_001']")  # without JavaScript: the light one
     assert figure.is_visible()
     assert "exact optima" in figure.get_attribute("alt")
     assert page.locator("table").filter(has_text="L1 (diamond)").is_visible()

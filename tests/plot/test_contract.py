@@ -22,10 +22,12 @@ from matplotlib.figure import Figure
 from sklearn.datasets import load_breast_cancer, load_diabetes
 
 import regexplain.plot
+from regexplain.plot.dark import BACKGROUND, to_dark
 from regexplain.plot.style import AXIS_TEX
 
 CHAPTERS = [name for _, name, _ in pkgutil.iter_modules(regexplain.plot.__path__) if not name.startswith("_")]
 CHAPTERS.remove("style")
+CHAPTERS.remove("dark")  # the dark house style: no figures of its own
 PLANE_LABEL = "beta-plane"
 
 
@@ -140,3 +142,39 @@ def test_planes_are_found_where_the_chapters_draw_them():
     fig.canvas.draw()
     (ox, oy), (ux, uy) = plane.transData.transform([(0.0, 0.0), (1.0, 1.0)])
     assert not np.isclose(ux - ox, uy - oy), "a stretched plane would be caught"
+
+
+def _luminance(color) -> float:
+    """WCAG relative luminance of a colour."""
+    channels = np.array(matplotlib.colors.to_rgb(color))
+    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722])
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(("function", "norm"), [p for p in FUNCTIONS if p.values[1] != "l2"])
+def test_the_dark_variant_keeps_every_text_legible_and_every_line_visible(function, norm):
+    """The site shows each figure in the dark house style too: text readable, lines visible on its background."""
+    data = _required(function)
+    result = function(**data) if norm is None else function(norm=norm, **data)
+    for fig in result if isinstance(result, list) else [result]:
+        texts, lines = fig.findobj(matplotlib.text.Text), fig.findobj(matplotlib.lines.Line2D)
+        positions = [text.get_position() for text in texts]
+        # Light text is drawn on a shape (a label inside a box), whose colour changes with it: not checked.
+        on_paper = [text for text in texts if contrast(text.get_color(), "white") >= 1.5]
+        seen = {id(line): contrast(line.get_color(), "white") for line in lines}  # how visible in the light style
+        to_dark(fig)
+        assert matplotlib.colors.to_hex(fig.get_facecolor()) == BACKGROUND
+        assert [text.get_position() for text in texts] == positions, "only colours change"
+        for text in on_paper:
+            if text.get_text().strip() and text.get_visible() and text.get_bbox_patch() is None:
+                assert contrast(text.get_color(), BACKGROUND) >= 4.5, f"{function.__name__}: {text.get_text()!r}"
+        for line in lines:
+            if line.get_visible() and line.get_alpha() in (None, 1.0):
+                dark = contrast(line.get_color(), BACKGROUND)
+                assert dark >= 0.8 * min(seen[id(line)], 3.0), f"{function.__name__}: a line fades in the dark style"

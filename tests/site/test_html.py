@@ -7,7 +7,7 @@ a site built elsewhere.
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pytest
@@ -70,7 +70,7 @@ def test_navigation_lists_only_finished_pages(pages):
 
 
 def _local_target(page: str, url: str) -> Path:
-    return (HTML / page).parent / urlsplit(url).path
+    return (HTML / page).parent / unquote(urlsplit(url).path)
 
 
 @pytest.mark.parametrize(
@@ -125,9 +125,12 @@ def test_chapter_figures_reuse_the_gallery_alt_text(pages):
         if not DECORATIVE.search(img["src"])
     }
     chapter_images = pages["one-weight"].select("figure img")
-    assert len(chapter_images) == 5
+    assert len(chapter_images) == 2 * 5, "five figures, each light and dark"
+    assert [img["class"] for img in chapter_images] == [["only-light"], ["only-dark"]] * 5
     for img in chapter_images:
         assert img["alt"] == gallery_alt[Path(img["src"]).name]
+        assert img["width"].isdigit(), "sized before it loads"
+        assert img["height"].isdigit()
 
 
 def test_math_is_rendered_at_build_time(pages):
@@ -185,7 +188,7 @@ def test_one_weight_claims_hold():
 
 def test_readme_picture_is_the_current_figure():
     readme_png = ROOT / "docs" / "images" / "penalized-losses.png"
-    built = HTML / "_images" / "sphx_glr_plot_penalized_losses_002.png"
+    built = ROOT / "docs" / "auto_examples" / "one_weight" / "images" / "sphx_glr_plot_penalized_losses_002.png"
     assert readme_png.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_png}"
 
 
