@@ -72,7 +72,8 @@ def site(session: nox.Session) -> None:
     """Build the site twice from clean (the builds must be identical), then run the tests marked ``site``.
 
     Those check the built HTML, every page in Chromium (console, requests, images, math, overflow,
-    alt text, axe, dark mode; screenshots in docs/_build/screenshots) and the size budgets.
+    alt text, axe, dark mode; screenshots in docs/_build/screenshots), the size budgets, and the
+    served wheel: installed in a fresh environment, it runs every downloadable script and notebook.
     """
     install(session, "docs", "test")
     build_twice_and_compare(session)
