@@ -85,8 +85,12 @@ def is_dense(fig) -> bool:
     )
 
 
-def save_variants(fig, image: Path) -> None:
-    """Save a figure as the site needs it: its PNG (thumbnail), the file shown (:func:`variant`), the same dark."""
+def save_variants(fig, image: Path, *, thumbnail: bool) -> None:
+    """Save a figure as the site needs it: its PNG, the file shown (:func:`variant`), the same dark.
+
+    The PNG sizes the figure on the page (and is the light thumbnail); only the figure that makes
+    the example's thumbnail is also saved as a dark PNG, for the dark thumbnail.
+    """
     dense = is_dense(fig)
     for stale in image.parent.glob(f"{image.stem}[-@.]*"):  # a previous build's variants, in the other format
         if stale.suffix in (".png", ".svg") and stale != image:
@@ -99,6 +103,8 @@ def save_variants(fig, image: Path) -> None:
             to_palette(shown(image, dark, dense))
         else:
             fig.savefig(shown(image, dark, dense), metadata=SVG_METADATA, **colors)
+        if dark and not thumbnail:
+            return
         fig.savefig(dark_png(image) if dark else image, dpi=DPI, **colors)
         to_palette(dark_png(image) if dark else image)
 
@@ -151,7 +157,9 @@ def scraper(block, block_vars, gallery_conf, **kwargs) -> str:
                 "function or call regexplain.plot.describe(fig, text)"
             )
         path = Path(image_path)
-        save_variants(fig, path)
+        save_variants(
+            fig, path, thumbnail=int(path.stem.rsplit("_", 1)[1]) == thumbnail_number(Path(block_vars["src_file"]))
+        )
         alt_path(path).write_text(alt, encoding="utf-8")
         images.append(themed_rst(path, gallery_conf["src_dir"], alt))
     plt.close("all")
@@ -191,6 +199,14 @@ class GalleryFigure(Figure):
         return [figure]
 
 
+def thumbnail_number(example: Path) -> int:
+    """Which of an example's figures makes its thumbnail (sphinx-gallery's ``sphinx_gallery_thumbnail_number``)."""
+    number = re.search(r"sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", example.read_text(encoding="utf-8"))
+    if number and int(number[1]) < 1:
+        raise ValueError(f"{example.name}: count sphinx_gallery_thumbnail_number from 1 (the scraper needs it)")
+    return int(number[1]) if number else 1
+
+
 _THUMBNAIL = re.compile(r"/?(?P<folder>.+)/images/thumb/sphx_glr_(?P<name>.+)_thumb\.png$")
 
 
@@ -205,9 +221,7 @@ def themed_thumbnails(app, doctree) -> None:
         match = _THUMBNAIL.match(image["uri"])
         if not match or "only-light" in image["classes"]:
             continue
-        source = Path(app.srcdir, match["folder"], f"{match['name']}.py")
-        number = re.search(r"sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", source.read_text(encoding="utf-8"))
-        index = int(number[1]) if number else 1
+        index = thumbnail_number(Path(app.srcdir, match["folder"], f"{match['name']}.py"))
         figure = Path(app.srcdir, match["folder"], "images", f"sphx_glr_{match['name']}_{index:03d}.png")
         light = Path(app.srcdir, image["uri"].lstrip("/"))
         dark = light.with_name(f"{light.stem}-dark.png")
