@@ -109,4 +109,16 @@ def to_dark(fig: Figure) -> Figure:
     """
     for artist in {id(a): a for a in fig.findobj()}.values():
         _artist(artist)
+    for ax in fig.axes:
+        if ax.name == "3d":
+            _axes_3d(ax)
     return fig
+
+
+def _axes_3d(ax) -> None:
+    """A 3-D axes redraws its panes, grid and axis lines from its axes' settings: recolour those too."""
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.set_pane_color(_recolor(axis._axinfo["color"]))  # the only public setter reads this
+        for part in ("grid", "axisline", "tick"):
+            if "color" in axis._axinfo[part]:  # no public setter for these: the dict is what draw() reads
+                axis._axinfo[part]["color"] = _recolor(axis._axinfo[part]["color"])
