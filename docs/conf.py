@@ -63,6 +63,7 @@ extensions = [
     "stepper",
     "explorer",
     "build_fixes",
+    "lean_pages",
 ]
 
 exclude_patterns = ["_build", "_vendor", "**.ipynb_checkpoints", f"{GALLERY_DIR}/**/*.ipynb", "README.md"]
