@@ -64,6 +64,7 @@ extensions = [
     "explorer",
     "build_fixes",
     "lean_pages",
+    "descriptions",
 ]
 
 exclude_patterns = ["_build", "_vendor", "**.ipynb_checkpoints", f"{GALLERY_DIR}/**/*.ipynb", "README.md"]
