@@ -64,6 +64,8 @@ extensions = [
     "explorer",
     "build_fixes",
     "package_wheel",
+    "lean_pages",
+    "descriptions",
 ]
 
 exclude_patterns = ["_build", "_vendor", "**.ipynb_checkpoints", f"{GALLERY_DIR}/**/*.ipynb", "README.md"]

@@ -60,7 +60,7 @@ def screenshots_dir():
 
 @pytest.fixture(scope="session")
 def site_origin(site_dir):
-    with checks.serve(site_dir) as origin:
+    with checks.serve(site_dir, compress=True) as origin:  # as a static host serves it: gzip
         yield origin
 
 

@@ -135,7 +135,7 @@ def served(tmp_path_factory):
     (folder / "opaque.png").write_bytes(_png(240, 160, (235, 235, 235, 255)))
     (folder / "opaque-dark.png").write_bytes(_png(240, 160, (20, 24, 30, 255)))
     (folder / "transparent.png").write_bytes(_png(240, 160, (255, 255, 255, 0)))
-    with checks.serve(folder) as origin:
+    with checks.serve(folder, compress=True) as origin:
         yield origin, folder
 
 
