@@ -39,9 +39,10 @@ _MODELS = (("lasso", 1.0), ("elastic net", chapter.EN_RATIO), ("ridge", 0.0))
 """The three penalties of the path figures, by their L1 share r."""
 
 
-def _model_paths(X: ArrayLike, y: ArrayLike, lams: NDArray[np.float64]) -> dict[float, NDArray[np.float64]]:
-    """The exact coefficients of each of :data:`_MODELS` at every λ in ``lams`` (rows)."""
-    paths = {r: lasso_path(X, y, l1_ratio=r) for _, r in _MODELS if r > 0.0}
+def _model_paths(
+    X: ArrayLike, y: ArrayLike, paths: dict, lams: NDArray[np.float64]
+) -> dict[float, NDArray[np.float64]]:
+    """The exact coefficients of each of :data:`_MODELS` at every λ in ``lams`` (rows), read off ``paths`` for r > 0."""
     coefs = {r: np.array([path.at(float(lam)).coef for lam in lams]) for r, path in paths.items()}
     coefs[0.0] = np.array([ridge(X, y, float(lam)).coef for lam in lams])
     return coefs
@@ -92,14 +93,15 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None, *
         The horizontal axis.
     """
     against = check_choice(against, "against", ("share", "lam"))
-    lasso = lasso_path(X, y)
+    paths = {r: lasso_path(X, y, l1_ratio=r) for _, r in _MODELS if r > 0.0}  # each path once, for all the figure
+    lasso = paths[1.0]
     lam_max = float(lasso.lams[0])
     names = names or [f"x{j + 1}" for j in range(np.shape(X)[1])]
     if against == "share":
         lams = np.r_[np.geomspace(1e4 * lam_max, 1e-8 * lam_max, 601), 0.0]  # dense: near λ = 0 the paths move fast
     else:
         lams = np.geomspace(10.0 * lam_max, 1e-5 * lam_max, 401)
-    coefs = _model_paths(X, y, lams)
+    coefs = _model_paths(X, y, paths, lams)
     fig, axes = plt.subplots(3, 1, figsize=(6.4, 11.4), sharex=True)
     for ax, (title, r) in zip(axes, _MODELS, strict=True):
         exact_lasso = against == "share" and r == 1.0
@@ -156,7 +158,7 @@ def diabetes_paths(X: ArrayLike, y: ArrayLike, names: list[str] | None = None, *
         axis_words = f"""against λ on a log scale, decreasing to the right. Top: the
         {len(names)} lasso coefficients are all exactly 0 above λ_max = {fmt(lam_max)}, then leave 0
         one at a time, in the order {order}.{leave_words}"""
-    en_order = ", ".join(chapter.entry_order(lasso_path(X, y, l1_ratio=chapter.EN_RATIO), names))
+    en_order = ", ".join(chapter.entry_order(paths[chapter.EN_RATIO], names))
     start = f" above λ_max/r = {fmt(lam_max / chapter.EN_RATIO)}" if against == "lam" else ""
     end = "reach" if against == "share" else "approach"
     return describe(
