@@ -7,7 +7,9 @@
   screen), or as a PNG at twice the resolution when it has thousands of dots, and twice: in
   the light house style and in the dark one (:func:`regexplain.plot.dark.to_dark`), each only
   in its colour mode and loaded lazily, so a reader downloads only the variant shown. A PNG of
-  each variant makes the thumbnails.
+  each variant of the thumbnail's figure makes the thumbnails. A figure is named by the PNG
+  path sphinx-gallery gives it (``sphx_glr_<example>_NNN.png``), though only the thumbnail's
+  figure is saved there; its alt text (:func:`alt_path`) is always written.
 - The ``gallery-figure`` directive puts such an image into an article page as a captioned
   figure, with the same alt text and a link to the example that draws it::
 
@@ -18,6 +20,7 @@
       :::
 """
 
+import io
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -45,36 +48,58 @@ def alt_path(image: Path) -> Path:
     return image.with_suffix(".alt.txt")
 
 
-def to_palette(path: Path) -> None:
-    """Re-save a PNG with a 256-colour palette: a third of the bytes, no visible change.
+def palette(image: Image.Image) -> Image.Image:
+    """``image`` with a 256-colour palette: a third of the bytes as PNG, no visible change.
 
     The figures are flat colours and anti-aliased edges; the page-weight budget needs the
     saving. Octree quantization is fast and deterministic, so builds stay identical.
     """
+    return image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+
+
+def save_palette(image: Image.Image, path: Path) -> None:
+    """Save ``image`` as a palette PNG (:func:`palette`), compressed as small as zlib makes it, losslessly."""
+    palette(image).save(path, format="PNG", optimize=True)
+
+
+def to_palette(path: Path) -> None:
+    """Re-save the PNG ``path`` with a palette (:func:`save_palette`)."""
     with Image.open(path) as image:
-        palette = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    palette.save(path, format="PNG", optimize=True)  # optimize: the smallest of zlib's settings, still lossless
+        image.load()
+    save_palette(image, path)
+
+
+def save_png(fig, path: Path, dpi: float, **kwargs) -> None:
+    """Save ``fig`` as a palette PNG at ``dpi``: drawn to raw pixels, compressed once (not twice, as by savefig)."""
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=dpi, **kwargs)
+    size = int(fig.get_figwidth() * dpi), int(fig.get_figheight() * dpi)  # as Agg sizes its canvas
+    if raw.getbuffer().nbytes != 4 * size[0] * size[1]:
+        raise RuntimeError(f"{path.name}: Agg drew {raw.getbuffer().nbytes} bytes, not {size[0]}x{size[1]} pixels")
+    save_palette(Image.frombuffer("RGBA", size, raw.getbuffer(), "raw", "RGBA", 0, 1), path)
+
+
+def dark_png(image: Path) -> Path:
+    """The dark twin of the PNG ``image``, beside it."""
+    return image.with_name(f"{image.stem}-dark.png")
 
 
 def shown(image: Path, dark: bool, dense: bool) -> Path:
-    """The file the site shows for a figure saved as ``image`` (a gallery PNG), light or dark.
+    """The file the site shows for the figure named ``image`` (the PNG path the gallery gives it).
 
     An SVG; for a figure with dense artists (:func:`is_dense`), a PNG at twice the resolution
-    instead: thousands of dots are smaller as pixels than as vector shapes.
+    instead, saved as ``image`` itself and its :func:`dark_png`: thousands of dots are smaller as
+    pixels than as vector shapes.
     """
-    name = f"{image.stem}{'-dark' if dark else ''}"
-    return image.with_name(f"{name}@2x.png" if dense else f"{name}.svg")
+    if dense:
+        return dark_png(image) if dark else image
+    return image.with_name(f"{image.stem}{'-dark' if dark else ''}.svg")
 
 
 def variant(image: Path, dark: bool) -> Path:
     """The file the site shows for ``image``, whichever format :func:`save_variants` chose."""
-    png = shown(image, dark, dense=True)
-    return png if png.exists() else shown(image, dark, dense=False)
-
-
-def dark_png(image: Path) -> Path:
-    """The dark figure as a PNG beside ``image``: the source of its dark thumbnail."""
-    return image.with_name(f"{image.stem}-dark.png")
+    svg = shown(image, dark, dense=False)
+    return svg if svg.exists() else shown(image, dark, dense=True)
 
 
 def is_dense(fig) -> bool:
@@ -86,44 +111,59 @@ def is_dense(fig) -> bool:
 
 
 def save_variants(fig, image: Path, *, thumbnail: bool) -> None:
-    """Save a figure as the site needs it: its PNG, the file shown (:func:`variant`), the same dark.
+    """Save a figure as the site shows it (:func:`shown`), light then dark; ``image`` names it.
 
-    The PNG sizes the figure on the page (and is the light thumbnail); only the figure that makes
-    the example's thumbnail is also saved as a dark PNG, for the dark thumbnail.
+    The thumbnails are made from ``image`` and its :func:`dark_png` (sphinx-gallery makes the
+    light one, :func:`themed_thumbnails` the dark one): for a dense figure, the 2x PNGs shown;
+    for a figure shown as SVG, PNGs at 1x, saved only for the thumbnail's figure. The layout is
+    computed once, at the first save; the other saves reuse it.
     """
     dense = is_dense(fig)
-    for stale in image.parent.glob(f"{image.stem}[-@.]*"):  # a previous build's variants, in the other format
-        if stale.suffix in (".png", ".svg") and stale != image:
+    for stale in image.parent.glob(f"{image.stem}[-.]*"):  # a previous build's files, maybe in the other format
+        if stale.suffix in (".png", ".svg"):
             stale.unlink()
-
-    def save(dark: bool) -> None:
-        colors = {"facecolor": fig.get_facecolor()}
-        if dense:
-            fig.savefig(shown(image, dark, dense), dpi=2 * DPI, **colors)
-            to_palette(shown(image, dark, dense))
-        else:
-            fig.savefig(shown(image, dark, dense), metadata=SVG_METADATA, **colors)
-        if dark and not thumbnail:
-            return
-        fig.savefig(dark_png(image) if dark else image, dpi=DPI, **colors)
-        to_palette(dark_png(image) if dark else image)
-
     with mpl.rc_context({"svg.hashsalt": "regexplain", "svg.fonttype": "path"}):  # ids, glyphs: the same every build
-        save(dark=False)
-        to_dark(fig)
-        save(dark=True)
+        for dark in (False, True):
+            if dark:
+                to_dark(fig)
+            path, colors = shown(image, dark, dense), {"facecolor": fig.get_facecolor()}
+            if dense:
+                save_png(fig, path, 2 * DPI, **colors)
+            else:
+                fig.savefig(path, metadata=SVG_METADATA, **colors)
+                if thumbnail:  # only the thumbnail's source: not served, so compressed fast
+                    fig.savefig(dark_png(image) if dark else image, dpi=DPI, pil_kwargs={"compress_level": 1}, **colors)
+            fig.set_layout_engine("none")  # keep the layout just computed (matplotlib's way to freeze one)
+
+
+def shown_size(image: Path) -> tuple[int, int]:
+    """The CSS size (width, height) in pixels of the figure named ``image``: its 2x PNG halved, or its SVG's."""
+    path = variant(image, dark=False)
+    if path.suffix == ".png":
+        with Image.open(path) as png:
+            return png.width // 2, png.height // 2
+    head = path.read_text(encoding="utf-8")[:1000]
+    size = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"[^>]*\sheight="([\d.]+)pt"', head)
+    if not size:
+        raise ValueError(f"{path}: no width and height in points")
+    return tuple(round(float(points) * DPI / 72) for points in size.groups())
+
+
+def themed_variants(image: Path, srcdir: str | Path) -> list[tuple[str, str, int, int]]:
+    """(URI from the source root, class, width, height) of the figure named ``image``: light, then dark."""
+    width, height = shown_size(image)
+    uri = {dark: "/" + variant(image, dark).relative_to(srcdir).as_posix() for dark in (False, True)}
+    return [(uri[False], "only-light", width, height), (uri[True], "only-dark", width, height)]
 
 
 def themed_rst(image: Path, srcdir: str, alt: str) -> str:
     """The reST of a figure as both of its variants, each shown in its colour mode only, sized, loaded lazily."""
-    width, height = Image.open(image).size
     lines = ["", ".. container:: themed-figure", ""]
-    for dark in (False, True):
-        uri = "/" + variant(image, dark).relative_to(srcdir).as_posix()
+    for uri, mode, width, height in themed_variants(image, srcdir):
         lines += [
             f"   .. image:: {uri}",
             f"      :alt: {alt}",
-            f"      :class: {'only-dark' if dark else 'only-light'}",
+            f"      :class: {mode}",
             f"      :width: {width}",
             f"      :height: {height}",
             "      :loading: lazy",
@@ -134,13 +174,9 @@ def themed_rst(image: Path, srcdir: str, alt: str) -> str:
 
 def themed_images(image: Path, srcdir: Path, alt: str) -> nodes.container:
     """The same two images as docutils nodes (for the directives), inside a container."""
-    width, height = Image.open(image).size
     box = nodes.container(classes=["themed-figure"])
-    for dark in (False, True):
-        node = nodes.image(uri="/" + variant(image, dark).relative_to(srcdir).as_posix(), alt=alt)
-        node["classes"] = ["only-dark" if dark else "only-light"]
-        node["width"], node["height"], node["loading"] = str(width), str(height), "lazy"
-        box += node
+    for uri, mode, width, height in themed_variants(image, srcdir):
+        box += nodes.image(uri=uri, alt=alt, classes=[mode], width=str(width), height=str(height), loading="lazy")
     return box
 
 
@@ -181,14 +217,15 @@ class GalleryFigure(Figure):
         env = self.state.document.settings.env
         srcdir = Path(env.srcdir)
         image = srcdir / GALLERY_DIR / folder / "images" / f"sphx_glr_{name}_{index:03d}.png"
-        if not image.exists():
-            raise self.error(f"gallery-figure: {image.relative_to(srcdir)} was not made by the gallery")
-        env.note_dependency(str(image))
-        self.arguments = ["/" + image.relative_to(srcdir).as_posix()]
+        if not alt_path(image).exists():
+            raise self.error(f"gallery-figure: the gallery made no figure {image.relative_to(srcdir)}")
+        env.note_dependency(str(alt_path(image)))
         alt = alt_path(image).read_text(encoding="utf-8")
+        variants = themed_images(image, srcdir, alt)
+        self.arguments = [variants[0]["uri"]]
         (figure,) = super().run()
         (placeholder,) = figure.findall(nodes.image)
-        placeholder.replace_self(themed_images(image, srcdir, alt))
+        placeholder.replace_self(variants)
         label = f"sphx_glr_{GALLERY_DIR}_{example.replace('/', '_')}.py"
         link = addnodes.pending_xref(
             "", nodes.inline(text="the code"), refdomain="std", reftype="ref", reftarget=label, refexplicit=True
@@ -227,9 +264,8 @@ def themed_thumbnails(app, doctree) -> None:
         dark = light.with_name(f"{light.stem}-dark.png")
         if not dark.exists() or dark.stat().st_mtime < dark_png(figure).stat().st_mtime:
             scale_image(dark_png(figure), dark, *size)
-            with Image.open(
-                dark
-            ) as scaled:  # its margin transparent: make it the dark background, as white is the light one's
+            # Its margin is transparent: make it the dark background, as white is the light one's.
+            with Image.open(dark) as scaled:
                 canvas = Image.new("RGBA", scaled.size, BACKGROUND)
                 Image.alpha_composite(canvas, scaled.convert("RGBA")).convert("RGB").save(dark)
         image["alt"] = image.get("alt") or alt_path(figure).read_text(encoding="utf-8")
@@ -237,9 +273,10 @@ def themed_thumbnails(app, doctree) -> None:
         twin = image.deepcopy()
         twin["uri"] = "/" + dark.relative_to(app.srcdir).as_posix()
         twin["classes"] = [c for c in image["classes"] if c != "only-light"] + ["only-dark"]
+        with Image.open(light) as thumbnail:
+            width, height = thumbnail.size
         for node in (image, twin):
-            node["width"], node["height"] = (str(n) for n in Image.open(light).size)
-            node["loading"] = "lazy"
+            node["width"], node["height"], node["loading"] = str(width), str(height), "lazy"
         if isinstance(image.parent, nodes.reference):  # a picture that is a link: the twin links too
             link = image.parent.copy()
             link += twin

@@ -8,7 +8,7 @@
     Caption text.
     :::
 
-The frames are the images ``sphx_glr_<example>_NNN.png`` that the gallery scraper
+The frames are the figures ``sphx_glr_<example>_NNN`` that the gallery scraper
 (:mod:`gallery_figures`) saved, in order, each with the alt text it wrote beside it. Each
 frame's label (what the reader sees as the current value, such as ``λ = 2``) is the start of
 its alt text, up to the first ``": "``: the figure functions that draw frames begin their alt
@@ -32,20 +32,22 @@ from gallery_figures import GALLERY_DIR, alt_path, themed_images
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-FRAME = re.compile(r"sphx_glr_(?P<name>.+)_(?P<number>\d{3})\.png")
+FRAME = re.compile(r"sphx_glr_(?P<name>.+)_(?P<number>\d{3})\.alt\.txt")
 LABEL = re.compile(r"(?P<label>[^:]{1,40}):\s")
 
 
 def frame_images(images: Path, name: str) -> list[Path]:
     """The frames of example ``name`` in the gallery's ``images`` folder, in order.
 
-    Raises ValueError unless they are numbered 001, 002, ... without a gap.
+    Each is named as the scraper names a figure, ``sphx_glr_<name>_NNN.png``, and found by the
+    alt text it writes for every figure. Raises ValueError unless they are numbered 001, 002, ...
+    without a gap.
     """
     found = {}
-    for path in images.glob(f"sphx_glr_{name}_*.png"):
+    for path in images.glob(f"sphx_glr_{name}_*.alt.txt"):
         match = FRAME.fullmatch(path.name)
         if match and match["name"] == name:
-            found[int(match["number"])] = path
+            found[int(match["number"])] = path.with_name(f"sphx_glr_{name}_{match['number']}.png")
     if sorted(found) != list(range(1, len(found) + 1)):
         raise ValueError(f"the frames of {name} in {images} are numbered {sorted(found)}, not 1, 2, 3, ...")
     return [found[number] for number in sorted(found)]
@@ -115,7 +117,6 @@ class GalleryStepper(SphinxDirective):
         stepper += nodes.raw("", controls, format="html")
         strip = nodes.container(ids=[f"{ident}-frames"], classes=["stepper-frames"])
         for frame, alt, text in zip(frames, alts, labels, strict=True):
-            self.env.note_dependency(str(frame))
             self.env.note_dependency(str(alt_path(frame)))
             figure = nodes.figure(classes=["stepper-frame"])
             # Sized, so each frame's space is reserved before it loads; lazy, so a hidden frame (and

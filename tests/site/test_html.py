@@ -187,9 +187,9 @@ def test_one_weight_claims_hold():
 
 
 def test_readme_picture_is_the_current_figure():
-    readme_png = ROOT / "docs" / "images" / "penalized-losses.png"
-    built = ROOT / "docs" / "auto_examples" / "one_weight" / "images" / "sphx_glr_plot_penalized_losses_002.png"
-    assert readme_png.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_png}"
+    readme_svg = ROOT / "docs" / "images" / "penalized-losses.svg"
+    built = ROOT / "docs" / "auto_examples" / "one_weight" / "images" / "sphx_glr_plot_penalized_losses_002.svg"
+    assert readme_svg.read_bytes() == built.read_bytes(), f"the README picture is stale: cp {built} {readme_svg}"
 
 
 # Each chapter page and the math module its code cell imports (tests/site/test_page_sources.py checks the pairs).

@@ -10,14 +10,14 @@ from bs4 import BeautifulSoup
 
 def test_frame_images_in_order_without_other_examples(tmp_path):
     for name in ["plot_a_002", "plot_a_001", "plot_a_l1_001", "plot_ab_001", "plot_a_003"]:
-        (tmp_path / f"sphx_glr_{name}.png").write_bytes(b"")
+        (tmp_path / f"sphx_glr_{name}.alt.txt").write_text("alt")
     (tmp_path / "thumb").mkdir()
     (tmp_path / "thumb" / "sphx_glr_plot_a_thumb.png").write_bytes(b"")
     found = stepper.frame_images(tmp_path, "plot_a")
     assert [p.name for p in found] == [f"sphx_glr_plot_a_00{i}.png" for i in (1, 2, 3)]
     assert stepper.frame_images(tmp_path, "plot_none") == []
-    (tmp_path / "sphx_glr_plot_a_003.png").unlink()
-    (tmp_path / "sphx_glr_plot_a_004.png").write_bytes(b"")
+    (tmp_path / "sphx_glr_plot_a_003.alt.txt").unlink()
+    (tmp_path / "sphx_glr_plot_a_004.alt.txt").write_text("alt")
     with pytest.raises(ValueError, match="numbered"):
         stepper.frame_images(tmp_path, "plot_a")
 
