@@ -4,15 +4,21 @@ Measured on this machine, with the same ``sphinx-build`` command as ``nox -s doc
 
 - the wall time of a clean build (everything a build writes removed first), once by default
   (``--clean N`` repeats it; each clean build takes about half a minute);
-- inside that build, as the tools record it (nothing is run a second time):
-  - each example: sphinx-gallery's run time of the script in the build process (figures
-    saved included), from the JUnit file it writes when its ``junit`` option is set: conf.py
-    sets it when ``REGEXPLAIN_TIMINGS=1`` (only this benchmark sets it), to
-    ``docs/_build/sphinx-gallery-junit.xml``, outside the site, which is otherwise unchanged;
+- inside that build, as the build records it (nothing is run a second time; conf.py turns the
+  records on when ``REGEXPLAIN_TIMINGS=1``, which only this benchmark sets, and they are
+  written to ``docs/_build/``, outside the site, which is otherwise unchanged):
+  - the wall time of each phase: the examples (sphinx-gallery, one per core), reading the
+    pages (one per core, the notebooks executed), writing them, from
+    ``docs/_build/build-phases.json`` (``docs/_ext/build_timings.py``); startup is what comes
+    before the examples;
+  - each example: sphinx-gallery's run time of the script in its worker (figures saved
+    included), from the JUnit file it writes when its ``junit`` option is set
+    (``docs/_build/sphinx-gallery-junit.xml``);
   - each chapter page: myst-nb's execution time of the notebook (kernel start, every cell,
     kernel shutdown), ``nb_metadata[page]["exec_data"]["runtime"]`` of the Sphinx environment
     pickled in ``docs/_build/doctrees/environment.pickle``;
-  - the rest (Sphinx reading and writing, KaTeX prerendering, the theme) by difference;
+  - since examples and pages run in parallel, their run times add up to more than their
+    phases took: the ratio of the two is how much the parallel run saves;
 - a rebuild with nothing changed, repeated (``--rebuilds``, 3 by default: it is cheap).
 
 Prints tables and writes ``benchmarks/results.json``. Page weights are not measured here: the
@@ -42,17 +48,21 @@ from site_build import BUILD, BUILD_ENV, DOCS, clean_outputs, sphinx_args  # noq
 EXAMPLES = ROOT / "examples"
 TIMINGS_ENV = {**BUILD_ENV, "REGEXPLAIN_TIMINGS": "1"}
 JUNIT = BUILD / "sphinx-gallery-junit.xml"
+PHASES = BUILD / "build-phases.json"
 ENVIRONMENT = BUILD / "doctrees" / "environment.pickle"
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
-def sphinx_build() -> float:
-    """Build into docs/_build/html as ``nox -s docs`` does, with the timings recorded; return the wall time (s)."""
-    start = time.perf_counter()
+def sphinx_build() -> tuple[float, float]:
+    """Build into docs/_build/html as ``nox -s docs`` does, with the timings recorded.
+
+    Returns when it started (Unix time, as the build records its phases) and its wall time (s).
+    """
+    started, start = time.time(), time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "sphinx", *sphinx_args()], check=True, cwd=ROOT, env={**os.environ, **TIMINGS_ENV}
     )
-    return time.perf_counter() - start
+    return started, time.perf_counter() - start
 
 
 def example_times() -> dict[str, float]:
@@ -81,6 +91,16 @@ def page_times() -> dict[str, float]:
     return times
 
 
+def phase_times(started: float) -> dict[str, float]:
+    """Phase of the last build, started at ``started`` -> its wall time in seconds (docs/_ext/build_timings.py)."""
+    if not PHASES.is_file():
+        raise SystemExit(f"the build wrote no {PHASES.relative_to(ROOT)}: does conf.py read REGEXPLAIN_TIMINGS?")
+    marks = json.loads(PHASES.read_text(encoding="utf-8"))
+    return {"startup": marks["gallery"]["start"] - started} | {
+        phase: marks[phase]["end"] - marks[phase]["start"] for phase in ("gallery", "read", "write")
+    }
+
+
 def _summary(values: list[float]) -> str:
     if len(values) == 1:
         return f"{values[0]:6.2f}"
@@ -100,19 +120,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON file to write (default {RESULTS})")
     args = parser.parse_args(argv)
 
-    clean, examples, pages = [], {}, {}
+    clean, phases, examples, pages = [], {}, {}, {}
     for _ in range(args.clean):
         clean_outputs()
-        clean.append(sphinx_build())
+        started, wall = sphinx_build()
+        clean.append(wall)
+        for name, seconds in phase_times(started).items():
+            phases.setdefault(name, []).append(seconds)
         for name, seconds in example_times().items():
             examples.setdefault(name, []).append(seconds)
         for name, seconds in page_times().items():
             pages.setdefault(name, []).append(seconds)
-    rebuilds = [sphinx_build() for _ in range(args.rebuilds)]
+    rebuilds = [sphinx_build()[1] for _ in range(args.rebuilds)]
 
     in_examples = [sum(t[i] for t in examples.values()) for i in range(args.clean)]
     in_pages = [sum(t[i] for t in pages.values()) for i in range(args.clean)]
-    rest = [c - e - p for c, e, p in zip(clean, in_examples, in_pages, strict=True)]
+    rest = [c - sum(t[i] for t in phases.values()) for i, c in enumerate(clean)]
     by_chapter: dict[str, list[float]] = {}
     for name, times in examples.items():
         chapter = f"{name.split('/')[0]}/"
@@ -127,16 +150,22 @@ def main(argv: list[str] | None = None) -> None:
             "Build",
             {
                 "clean build (wall)": clean,
-                "  examples (sphinx-gallery's records)": in_examples,
-                "  chapter pages (myst-nb's records)": in_pages,
-                "  the rest: Sphinx, KaTeX, theme (by difference)": rest,
+                "  startup: Python, Sphinx, extensions": phases["startup"],
+                "  examples (wall)": phases["gallery"],
+                "    their run times added (sphinx-gallery)": in_examples,
+                "  reading the pages (wall)": phases["read"],
+                "    the notebooks' run times added (myst-nb)": in_pages,
+                "  writing the pages, the site's fixes (wall)": phases["write"],
+                "  between the phases (by difference)": rest,
                 "no-change rebuild (wall)": rebuilds,
             },
         )
     )
+    saved = [e / g for e, g in zip(in_examples, phases["gallery"], strict=True)]
+    print(f"\nthe examples' run times add up to {statistics.median(saved):.2f}x their phase's wall time (in parallel)")
     print(_table("Chapter pages (kernel start + every cell)", pages))
     print(_table("Examples by chapter folder", {f"{c} ({counts[c]} examples)": t for c, t in by_chapter.items()}))
-    print(_table("Examples (in the build process)", examples))
+    print(_table("Examples (each in its worker)", examples))
 
     results = {
         "machine": {
@@ -147,6 +176,7 @@ def main(argv: list[str] | None = None) -> None:
         },
         "seconds": {
             "clean_build": clean,
+            "clean_build_phases": phases,
             "clean_build_examples": in_examples,
             "clean_build_pages": in_pages,
             "clean_build_rest": rest,
@@ -155,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
             "examples": examples,
         },
         "sources": {
+            "phases": "docs/_build/build-phases.json (docs/_ext/build_timings.py)",
             "examples": "docs/_build/sphinx-gallery-junit.xml: testcase 'time' (sphinx-gallery, junit option)",
             "pages": "docs/_build/doctrees/environment.pickle: env.nb_metadata[page]['exec_data']['runtime'] (myst-nb)",
         },

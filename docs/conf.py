@@ -98,6 +98,7 @@ sphinx_gallery_conf = {
     "write_computation_times": False,
     "min_reported_time": float("inf"),  # run times differ between builds
     "show_memory": False,
+    "parallel": os.cpu_count() or 1,  # the examples run one per core (joblib), as sphinx-build -j auto reads
     "show_signature": False,
     "default_thumb_file": None,
     # "Examples using" on the API page: which public names each example uses.
@@ -106,8 +107,10 @@ sphinx_gallery_conf = {
     "exclude_implicit_doc": {r"regexplain\.plot\..*"},
 }
 if os.environ.get("REGEXPLAIN_TIMINGS") == "1":
-    # benchmarks/bench_site.py: each example's run time, as a JUnit file beside the site (not in it).
+    # benchmarks/bench_site.py: each example's run time, as a JUnit file, and each phase's wall
+    # time (build_timings), beside the site (not in it).
     sphinx_gallery_conf["junit"] = str(DOCS / "_build" / "sphinx-gallery-junit.xml")
+    extensions.append("build_timings")
 
 # -- API reference -----------------------------------------------------------------------
 autodoc_typehints = "none"  # the numpy-style docstrings carry the types

@@ -26,5 +26,6 @@ def clean_outputs() -> None:
 
 
 def sphinx_args(html: Path = HTML) -> list[str]:
-    """Arguments of sphinx-build: warnings are errors, nitpicky, doctrees outside the site."""
-    return ["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(BUILD / "doctrees"), str(DOCS), str(html)]
+    """Arguments of sphinx-build: one process per core, warnings are errors, nitpicky, doctrees outside the site."""
+    options = ["-j", "auto", "-W", "--keep-going", "-n", "-q", "-b", "html"]
+    return [*options, "-d", str(BUILD / "doctrees"), str(DOCS), str(html)]
