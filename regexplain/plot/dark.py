@@ -18,6 +18,7 @@ from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 from numpy.typing import ArrayLike, NDArray
 
 BACKGROUND = "#14181e"
@@ -64,6 +65,17 @@ def _recolor(value) -> object:
     return tuple(dark[0]) if np.ndim(value) == 1 or isinstance(value, str) else dark
 
 
+def _own_colors(collection: Collection) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """A collection's face and edge colours, in the order of its faces (what its setters take).
+
+    A 3-D surface's getters give its colours sorted by depth, as last drawn; recoloured in that
+    order, the faces would get each other's colours. It keeps its own order beside them.
+    """
+    if isinstance(collection, Poly3DCollection):
+        return collection._facecolor3d, collection._edgecolor3d  # no public getter for the unsorted colours
+    return collection.get_facecolor(), collection.get_edgecolor()
+
+
 def _artist(artist: Artist) -> None:
     if isinstance(artist, Line2D):
         for name in ("color", "markerfacecolor", "markeredgecolor", "markerfacecoloralt"):
@@ -80,7 +92,7 @@ def _artist(artist: Artist) -> None:
         if artist.get_array() is not None:  # colour from a colormap: fix the mapped colours, then recolour them
             artist.update_scalarmappable()
             artist.set_array(None)
-        faces, edges = artist.get_facecolor(), artist.get_edgecolor()
+        faces, edges = _own_colors(artist)
         artist.set_facecolor(_recolor(faces) if len(faces) else faces)
         artist.set_edgecolor(_recolor(edges) if len(edges) else edges)
     elif isinstance(artist, AxesImage):

@@ -648,7 +648,7 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
 def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None = None) -> PageReport:
-    """Load ``origin + path`` in light mode (desktop, then phone width), then dark mode, and run every check.
+    """Load ``origin + path`` in light mode, then dark mode (each at desktop, then phone width), and run every check.
 
     Parameters
     ----------
@@ -659,7 +659,8 @@ def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None =
     path : str
         The page, relative to ``origin``.
     screenshot_stem : Path, optional
-        Write full-page screenshots to ``<stem>-light.png``, ``<stem>-phone.png`` and ``<stem>-dark.png``.
+        Write full-page screenshots to ``<stem>-light.png``, ``<stem>-light_phone.png``, ``<stem>-dark.png``
+        and ``<stem>-dark_phone.png``.
     """
     report = PageReport(origin + path)
     p = report.problems
@@ -681,7 +682,7 @@ def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None =
         settle(page)
         p["overflow"] += overflow_problems(page)
         p["math"] += clipped_math_problems(page)
-        shots["phone"] = _screenshot(page)
+        shots["light_phone"] = _screenshot(page)
         p["console"] += [f"light mode: {m}" for m in console_problems(traffic)]
         p["requests"] += request_problems(traffic)
     finally:
@@ -695,6 +696,10 @@ def inspect_page(browser, origin: str, path: str, screenshot_stem: Path | None =
         p["dark-mode"] += dark_figure_problems(boxes, shots["dark"])
         p["images"] += [f"dark mode: {m}" for m in other_mode_download_problems(page, traffic)]
         p["axe"] += [f"dark mode: {v}" for v in axe_problems(page, rules=COLOUR_RULES)]
+        # Dark mode, phone width: for the reader to look at.
+        page.set_viewport_size(PHONE)
+        settle(page)
+        shots["dark_phone"] = _screenshot(page)
         p["console"] += [f"dark mode: {m}" for m in console_problems(traffic)]
         p["requests"] += [r for r in request_problems(traffic) if r not in p["requests"]]
     finally:

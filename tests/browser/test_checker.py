@@ -166,7 +166,12 @@ def test_every_check_is_exercised():
 
 def test_screenshots_are_written(reports):
     for report in reports.values():
-        assert [s.name.rsplit("-", 1)[1] for s in report.screenshots] == ["light.png", "phone.png", "dark.png"]
+        assert [s.name.rsplit("-", 1)[1] for s in report.screenshots] == [
+            "light.png",
+            "light_phone.png",
+            "dark.png",
+            "dark_phone.png",
+        ]
         assert all(s.stat().st_size > 1000 for s in report.screenshots)
 
 

@@ -34,7 +34,7 @@ def test_page(site_page, check, page_report):
 
 def test_screenshots_of_every_page(site_page, page_report, screenshots_dir):
     shots = page_report(site_page).screenshots
-    assert [s.name.rsplit("-", 1)[1] for s in shots] == ["light.png", "phone.png", "dark.png"]
+    assert [s.name.rsplit("-", 1)[1] for s in shots] == ["light.png", "light_phone.png", "dark.png", "dark_phone.png"]
     for shot in shots:
         assert shot.stat().st_size > 5_000, f"{shot} looks empty"
         assert shot.is_relative_to(screenshots_dir)

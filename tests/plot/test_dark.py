@@ -49,3 +49,21 @@ def test_a_figure_recoloured_in_place():
     np.testing.assert_array_equal(scatter.get_offsets(), before)
     assert scatter.get_array() is None, "colormapped colours are fixed before recolouring"
     plt.close(fig)
+
+
+def test_a_drawn_surface_keeps_each_face_its_own_colour():
+    """A 3-D surface's getters sort its colours by depth once drawn; each face must keep its own."""
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    x, y = np.meshgrid(np.linspace(-1, 1, 6), np.linspace(-1, 1, 6))
+    greys = plt.cm.Greys(np.linspace(0.1, 0.9, 25)).reshape(5, 5, 4)  # a different grey on every face
+    surface = ax.plot_surface(x, y, x**2 + 0.5 * y, facecolors=greys, shade=False, edgecolor="white")
+    fig.canvas.draw()  # sorts the faces by depth
+    expected = dark.dark_colors(greys.reshape(-1, 4))
+    dark.to_dark(fig)
+    fig.canvas.draw()
+    np.testing.assert_allclose(surface._facecolor3d, expected)  # the colours the faces are drawn with, unsorted
+    sorted_faces = surface.get_facecolor()
+    assert not np.allclose(sorted_faces, expected), "the test needs a view that reorders the faces"
+    assert sorted(map(tuple, sorted_faces.round(6))) == sorted(map(tuple, expected.round(6)))
+    plt.close(fig)
