@@ -62,9 +62,10 @@ def tests(session: nox.Session) -> None:
     """The unit tests: everything not marked ``site``; no site build, no browser.
 
     The docs group too: some unit tests load the site's local Sphinx extensions (docs/_ext).
+    They run on every core (pytest-xdist); ``nox -s tests -- -n 0`` runs them in one process.
     """
     install(session, "docs", "test", "lint")
-    session.run("pytest", "-m", "not site", *session.posargs)
+    session.run("pytest", "-m", "not site", "-n", "auto", *session.posargs)
 
 
 #: The npm project that pins Lighthouse for the site tests (tests/browser/test_lighthouse.py).
