@@ -145,6 +145,25 @@ def test_without_javascript_the_static_picture_and_numbers_stand_in(new_context)
     assert page.locator("table").filter(has_text="L1 (diamond)").is_visible()
 
 
+@pytest.mark.parametrize("control", ["#explorer-t", "#explorer-elongation", "#explorer-c2"])
+def test_on_a_phone_the_plane_stays_in_view_above_the_control_in_use(new_context, control):
+    page = new_context(viewport=checks.PHONE).new_page()
+    page.goto("explorer.html", wait_until="load")
+    page.wait_for_selector(".explorer-ready")
+    header = page.locator(".bd-header").bounding_box()
+    page.locator(control).focus()  # scrolls the control into view, as Tab does
+    page.wait_for_timeout(100)
+    plane, field = page.locator(".explorer-plane").bounding_box(), page.locator(control).bounding_box()
+    assert plane["y"] == pytest.approx(header["y"] + header["height"], abs=1), "the plane sticks under the header"
+    assert plane["height"] <= 0.45 * checks.PHONE["height"], "and leaves most of the screen to the controls"
+    assert field["y"] >= plane["y"] + plane["height"], f"{control} is hidden behind the plane"
+    assert field["y"] + field["height"] <= checks.PHONE["height"], f"{control} is below the screen"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= checks.PHONE["width"]
+    page.mouse.click(plane["x"] + 0.3 * plane["width"], plane["y"] + 0.7 * plane["height"])  # the plane still works
+    check_exact(page)
+    assert page.evaluate(STATE)["center"] != explorer.start_state()["center"]
+
+
 def test_reduced_motion_is_honoured(new_context):
     page = new_context(reduced_motion="reduce").new_page()
     page.goto("explorer.html", wait_until="load")
