@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from regexplain.math import one_weight
 
@@ -131,6 +132,34 @@ def test_chapter_figures_reuse_the_gallery_alt_text(pages):
         assert img["alt"] == gallery_alt[Path(img["src"]).name]
         assert img["width"].isdigit(), "sized before it loads"
         assert img["height"].isdigit()
+
+
+def _intrinsic_size(image: Path) -> tuple[float, float]:
+    """An image file's own width and height: a raster's pixels, an SVG's width and height (or its viewBox)."""
+    if image.suffix == ".svg":
+        tag = re.search(r"<svg\b[^>]*>", image.read_text(encoding="utf-8"))[0]
+        sides = [re.search(rf'\s{side}="([\d.]+)', tag) for side in ("width", "height")]
+        if all(sides):
+            return tuple(float(side[1]) for side in sides)
+        return tuple(float(n) for n in re.search(r'viewBox="([^"]+)"', tag)[1].split()[2:])
+    with Image.open(image) as raster:
+        return raster.size
+
+
+def test_every_image_is_sized_in_its_own_proportions(pages):
+    """Each <img> says its width and height (its space is kept while it loads), in the file's aspect ratio."""
+    problems = []
+    for name, soup in pages.items():
+        for img in soup.find_all("img"):
+            width, height = img.get("width", ""), img.get("height", "")
+            if not (width.isdigit() and height.isdigit()):
+                problems.append(f"{name}: {img['src']} has width={width!r} height={height!r}")
+                continue
+            file = (HTML / name).parent / unquote(urlsplit(img["src"]).path)
+            own_width, own_height = _intrinsic_size(file)
+            if abs(int(width) / int(height) - own_width / own_height) > 0.01 * own_width / own_height:
+                problems.append(f"{name}: {img['src']} is {width}x{height}, its file {own_width}x{own_height}")
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_math_is_rendered_at_build_time(pages):
