@@ -6,6 +6,7 @@ a site built elsewhere.
 
 import os
 import re
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -59,6 +60,48 @@ def test_every_chapter_and_example_has_a_page(pages):
     examples = [f"auto_examples/{p.relative_to(ROOT / 'examples').with_suffix('').as_posix()}" for p in EXAMPLES]
     missing = [name for name in CHAPTERS + examples if name not in pages]
     assert not missing
+
+
+# The article as a reader walks it (an independent expectation: conf.py's READING_ORDER and the
+# index's toctrees make it).
+READING = [
+    "index",
+    "why-regularize",
+    "one-weight",
+    "hard-constraints",
+    "soft-constraints",
+    "why-l1-zeros",
+    "in-practice",
+    "explorer",
+    "reference",
+    "conventions",
+    "auto_examples/index",
+]
+
+
+def _target(page: str, href: str) -> str:
+    """The page a link on ``page`` leads to (``page`` itself for a link within it)."""
+    path = urlsplit(href).path
+    return Path(os.path.normpath(Path(page).parent / path)).with_suffix("").as_posix() if path else page
+
+
+def test_previous_and_next_walk_the_article_in_reading_order(pages):
+    for before, after in pairwise(READING):
+        assert _target(before, pages[before].select_one("a.right-next")["href"]) == after, f"{before} -> ?"
+        assert _target(after, pages[after].select_one("a.left-prev")["href"]) == before, f"? <- {after}"
+
+
+def test_every_page_lists_the_chapters_in_reading_order(pages):
+    chapters = READING[1:8]
+    for name, soup in pages.items():
+        links = [_target(name, a["href"]) for a in soup.select("nav.chapters-nav a[href]")]
+        assert [link for link in links if link in chapters] == chapters, f"{name}: the sidebar lists {links}"
+
+
+def test_the_home_page_leads_into_every_chapter_with_its_picture(pages):
+    cards = pages["index"].select(".chapter-cards a:has(img)")
+    targets = [_target("index", a["href"]) for a in cards]
+    assert sorted(set(targets)) == sorted(READING[1:8]), targets
 
 
 def test_navigation_lists_only_finished_pages(pages):
