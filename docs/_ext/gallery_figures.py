@@ -247,31 +247,54 @@ def thumbnail_number(example: Path) -> int:
 _THUMBNAIL = re.compile(r"/?(?P<folder>.+)/images/thumb/sphx_glr_(?P<name>.+)_thumb\.png$")
 
 
-def themed_thumbnails(app, doctree) -> None:
-    """Give each gallery thumbnail its figure's alt text, its size, and a dark twin shown in dark mode.
+def thumbnail_figure(srcdir: Path, thumbnail: str) -> Path | None:
+    """The figure (as :func:`save_variants` names it) whose thumbnail is ``thumbnail``, a path from ``srcdir``."""
+    match = _THUMBNAIL.match(thumbnail)
+    if not match:
+        return None
+    index = thumbnail_number(srcdir / match["folder"] / f"{match['name']}.py")
+    return srcdir / match["folder"] / "images" / f"sphx_glr_{match['name']}_{index:03d}.png"
 
-    sphinx-gallery leaves the alt text empty and draws thumbnails from the light PNGs only; the
-    dark one is scaled the same way from the dark PNG (:func:`dark_png`).
+
+def dark_thumbnail(light: Path) -> Path:
+    return light.with_name(f"{light.stem}-dark.png")
+
+
+def make_dark_thumbnails(app) -> None:
+    """Scale every example's dark figure (:func:`dark_png`) to a dark thumbnail, as sphinx-gallery does the light.
+
+    Once, in the main process, after the gallery has run: the pages that show a thumbnail are
+    read in parallel, and two of them writing the same file would race.
     """
     size = app.config.sphinx_gallery_conf.get("thumbnail_size", (400, 280))
-    for image in list(doctree.findall(nodes.image)):
-        match = _THUMBNAIL.match(image["uri"])
-        if not match or "only-light" in image["classes"]:
+    srcdir = Path(app.srcdir)
+    for light in sorted(srcdir.glob(f"{GALLERY_DIR}/**/images/thumb/sphx_glr_*_thumb.png")):
+        figure, dark = thumbnail_figure(srcdir, light.relative_to(srcdir).as_posix()), dark_thumbnail(light)
+        if dark.exists() and dark.stat().st_mtime >= dark_png(figure).stat().st_mtime:
             continue
-        index = thumbnail_number(Path(app.srcdir, match["folder"], f"{match['name']}.py"))
-        figure = Path(app.srcdir, match["folder"], "images", f"sphx_glr_{match['name']}_{index:03d}.png")
-        light = Path(app.srcdir, image["uri"].lstrip("/"))
-        dark = light.with_name(f"{light.stem}-dark.png")
-        if not dark.exists() or dark.stat().st_mtime < dark_png(figure).stat().st_mtime:
-            scale_image(dark_png(figure), dark, *size)
-            # Its margin is transparent: make it the dark background, as white is the light one's.
-            with Image.open(dark) as scaled:
-                canvas = Image.new("RGBA", scaled.size, BACKGROUND)
-                Image.alpha_composite(canvas, scaled.convert("RGBA")).convert("RGB").save(dark)
+        scale_image(dark_png(figure), dark, *size)
+        # Its margin is transparent: make it the dark background, as white is the light one's.
+        with Image.open(dark) as scaled:
+            canvas = Image.new("RGBA", scaled.size, BACKGROUND)
+            Image.alpha_composite(canvas, scaled.convert("RGBA")).convert("RGB").save(dark)
+
+
+def themed_thumbnails(app, doctree) -> None:
+    """Give each gallery thumbnail its figure's alt text, its size, and its dark twin, shown in dark mode.
+
+    sphinx-gallery leaves the alt text empty and draws thumbnails from the light figures only;
+    :func:`make_dark_thumbnails` has made the dark ones.
+    """
+    srcdir = Path(app.srcdir)
+    for image in list(doctree.findall(nodes.image)):
+        figure = thumbnail_figure(srcdir, image["uri"])
+        if figure is None or "only-light" in image["classes"]:
+            continue
+        light = srcdir / image["uri"].lstrip("/")
         image["alt"] = image.get("alt") or alt_path(figure).read_text(encoding="utf-8")
         image["classes"].append("only-light")
         twin = image.deepcopy()
-        twin["uri"] = "/" + dark.relative_to(app.srcdir).as_posix()
+        twin["uri"] = "/" + dark_thumbnail(light).relative_to(srcdir).as_posix()
         twin["classes"] = [c for c in image["classes"] if c != "only-light"] + ["only-dark"]
         with Image.open(light) as thumbnail:
             width, height = thumbnail.size
@@ -288,5 +311,6 @@ def themed_thumbnails(app, doctree) -> None:
 
 def setup(app):
     app.add_directive("gallery-figure", GalleryFigure)
+    app.connect("builder-inited", make_dark_thumbnails, priority=600)  # after sphinx-gallery's (500) has run
     app.connect("doctree-read", themed_thumbnails, priority=400)  # before Sphinx collects the images to copy
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,6 +4,8 @@ These run with the unit tests on figures made here; the built site's figures are
 browser (tests/browser/test_pages.py: light and dark variants, sizes, lazy loading).
 """
 
+from types import SimpleNamespace
+
 import gallery_figures as gf
 import matplotlib.pyplot as plt
 import numpy as np
@@ -142,3 +144,29 @@ def test_thumbnail_number(tmp_path):
     example.write_text("# sphinx_gallery_thumbnail_number = -1\n")
     with pytest.raises(ValueError, match="count sphinx_gallery_thumbnail_number from 1"):
         gf.thumbnail_number(example)
+
+
+def test_dark_thumbnails_are_made_once_from_the_dark_figures(tmp_path):
+    folder = tmp_path / gf.GALLERY_DIR / "chapter"
+    (folder / "images" / "thumb").mkdir(parents=True)
+    (folder / "plot_a.py").write_text('"""A."""\n# sphinx_gallery_thumbnail_number = 2\n')
+    Image.new("RGBA", (200, 100), (255, 255, 255, 255)).save(folder / "images" / "thumb" / "sphx_glr_plot_a_thumb.png")
+    dark_figure = Image.new("RGBA", (200, 100), (0, 0, 0, 0))  # transparent: the margin scale_image leaves
+    dark_figure.paste((200, 100, 0, 255), (50, 25, 150, 75))
+    dark_figure.save(folder / "images" / "sphx_glr_plot_a_002-dark.png")
+    app = SimpleNamespace(
+        srcdir=str(tmp_path), config=SimpleNamespace(sphinx_gallery_conf={"thumbnail_size": (40, 28)})
+    )
+    gf.make_dark_thumbnails(app)
+    dark = folder / "images" / "thumb" / "sphx_glr_plot_a_thumb-dark.png"
+    with Image.open(dark) as thumbnail:
+        assert thumbnail.size == (40, 28)
+        corner, centre = thumbnail.convert("RGB").getpixel((0, 0)), thumbnail.convert("RGB").getpixel((20, 14))
+    assert corner == tuple(int(BACKGROUND[i : i + 2], 16) for i in (1, 3, 5)), "the margin is the dark background"
+    assert centre == (200, 100, 0)
+    made = dark.stat().st_mtime_ns
+    gf.make_dark_thumbnails(app)
+    assert dark.stat().st_mtime_ns == made, "an up-to-date dark thumbnail is left alone"
+    relative = "/auto_examples/chapter/images/thumb/sphx_glr_plot_a_thumb.png"
+    assert gf.thumbnail_figure(tmp_path, relative) == folder / "images" / "sphx_glr_plot_a_002.png"
+    assert gf.thumbnail_figure(tmp_path, "/_static/logo.svg") is None
