@@ -88,6 +88,7 @@ sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
     # The gallery's sections in the article's reading order.
     "subsection_order": [f"../examples/{name}" for name in READING_ORDER],  # relative to docs/
+    "within_subsection_order": "gallery_order.ChapterOrder",  # each section in its chapter's order
     "gallery_dirs": GALLERY_DIR,
     "filename_pattern": r"/plot_",
     "image_scrapers": ("gallery_figures.scraper",),

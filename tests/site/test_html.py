@@ -79,6 +79,18 @@ READING = [
 ]
 
 
+# The example folder of each chapter of READING, in the same order.
+CHAPTER_FOLDERS = [
+    "why_regularize",
+    "one_weight",
+    "hard_constraints",
+    "soft_constraints",
+    "why_zeros",
+    "in_practice",
+    "explorer",
+]
+
+
 def _target(page: str, href: str) -> str:
     """The page a link on ``page`` leads to (``page`` itself for a link within it)."""
     path = urlsplit(href).path
@@ -102,6 +114,22 @@ def test_the_home_page_leads_into_every_chapter_with_its_picture(pages):
     cards = pages["index"].select(".chapter-cards a:has(img)")
     targets = [_target("index", a["href"]) for a in cards]
     assert sorted(set(targets)) == sorted(READING[1:8]), targets
+
+
+def _example_links(soup: BeautifulSoup, folder: str) -> list[str]:
+    """The examples of ``folder`` a page links to, in the order it first does."""
+    hrefs = " ".join(a["href"] for a in soup.select("main a[href]"))
+    found = re.findall(rf"(?:^|[\s/]){folder}/(plot_\w+)\.html", hrefs)
+    return list(dict.fromkeys(found))
+
+
+def test_each_gallery_section_follows_its_chapter(pages):
+    """The gallery lists a chapter's examples in the order the chapter shows them."""
+    for page, folder in zip(READING[1:8], CHAPTER_FOLDERS, strict=True):
+        in_chapter = _example_links(pages[page], folder)
+        in_gallery = _example_links(pages["auto_examples/index"], folder)
+        assert in_chapter, f"{page} links no example of {folder}"
+        assert in_gallery[: len(in_chapter)] == in_chapter, f"{folder}: gallery {in_gallery}, chapter {in_chapter}"
 
 
 def test_navigation_lists_only_finished_pages(pages):
