@@ -44,6 +44,11 @@ DENSE = 500  # a figure with a collection of more points or paths than this is s
 SVG_METADATA = {"Date": None}  # no timestamp: two builds give the same file
 
 
+def figure_image(images: Path, example: str, number: int) -> Path:
+    """Figure ``number`` (from 1) of ``example`` in a gallery ``images`` folder, named as sphinx-gallery does."""
+    return images / f"sphx_glr_{example}_{number:03d}.png"
+
+
 def alt_path(image: Path) -> Path:
     return image.with_suffix(".alt.txt")
 
@@ -216,7 +221,7 @@ class GalleryFigure(Figure):
         index = self.options.pop("index", 1)
         env = self.state.document.settings.env
         srcdir = Path(env.srcdir)
-        image = srcdir / GALLERY_DIR / folder / "images" / f"sphx_glr_{name}_{index:03d}.png"
+        image = figure_image(srcdir / GALLERY_DIR / folder / "images", name, index)
         if not alt_path(image).exists():
             raise self.error(f"gallery-figure: the gallery made no figure {image.relative_to(srcdir)}")
         env.note_dependency(str(alt_path(image)))
@@ -253,11 +258,7 @@ def thumbnail_figure(srcdir: Path, thumbnail: str) -> Path | None:
     if not match:
         return None
     index = thumbnail_number(srcdir / match["folder"] / f"{match['name']}.py")
-    return srcdir / match["folder"] / "images" / f"sphx_glr_{match['name']}_{index:03d}.png"
-
-
-def dark_thumbnail(light: Path) -> Path:
-    return light.with_name(f"{light.stem}-dark.png")
+    return figure_image(srcdir / match["folder"] / "images", match["name"], index)
 
 
 def make_dark_thumbnails(app) -> None:
@@ -269,7 +270,7 @@ def make_dark_thumbnails(app) -> None:
     size = app.config.sphinx_gallery_conf.get("thumbnail_size", (400, 280))
     srcdir = Path(app.srcdir)
     for light in sorted(srcdir.glob(f"{GALLERY_DIR}/**/images/thumb/sphx_glr_*_thumb.png")):
-        figure, dark = thumbnail_figure(srcdir, light.relative_to(srcdir).as_posix()), dark_thumbnail(light)
+        figure, dark = thumbnail_figure(srcdir, light.relative_to(srcdir).as_posix()), dark_png(light)
         if dark.exists() and dark.stat().st_mtime >= dark_png(figure).stat().st_mtime:
             continue
         scale_image(dark_png(figure), dark, *size)
@@ -294,7 +295,7 @@ def themed_thumbnails(app, doctree) -> None:
         image["alt"] = image.get("alt") or alt_path(figure).read_text(encoding="utf-8")
         image["classes"].append("only-light")
         twin = image.deepcopy()
-        twin["uri"] = "/" + dark_thumbnail(light).relative_to(srcdir).as_posix()
+        twin["uri"] = "/" + dark_png(light).relative_to(srcdir).as_posix()
         twin["classes"] = [c for c in image["classes"] if c != "only-light"] + ["only-dark"]
         with Image.open(light) as thumbnail:
             width, height = thumbnail.size

@@ -28,7 +28,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from gallery_figures import GALLERY_DIR, alt_path, themed_images
+from gallery_figures import GALLERY_DIR, alt_path, figure_image, themed_images
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -47,7 +47,7 @@ def frame_images(images: Path, name: str) -> list[Path]:
     for path in images.glob(f"sphx_glr_{name}_*.alt.txt"):
         match = FRAME.fullmatch(path.name)
         if match and match["name"] == name:
-            found[int(match["number"])] = path.with_name(f"sphx_glr_{name}_{match['number']}.png")
+            found[int(match["number"])] = figure_image(images, name, int(match["number"]))
     if sorted(found) != list(range(1, len(found) + 1)):
         raise ValueError(f"the frames of {name} in {images} are numbered {sorted(found)}, not 1, 2, 3, ...")
     return [found[number] for number in sorted(found)]
