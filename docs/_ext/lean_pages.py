@@ -9,14 +9,6 @@ What the theme and the extensions add to every page, and what this extension doe
   stylesheet has arrived, and shows no formula until they are in (the text around them moves
   when they appear). The two fonts nearly every formula needs are preloaded on the pages with
   math (:data:`MATH_FONTS`).
-- Images: a browser fetches every ``<img>`` of a page at once, so on a long chapter a dozen
-  figures far below the screen compete with the first one and with the fonts (Lighthouse: a
-  late largest paint). The figures (``<img>`` in a ``<figure>``) after the page's first image
-  are marked ``loading="lazy"``: fetched as the reader scrolls towards them. Not the gallery's
-  thumbnails, small and laid out in a grid that needs them loaded, nor images that already
-  say how to load (the stepper's hidden frames). A figure with its width and height keeps its
-  place while it loads; one without moves the text below it when it arrives, off screen as a
-  rule, since lazy images are fetched a screen or two before they come into view.
 - Scripts: ``doctools.js`` and ``sphinx_highlight.js`` are loaded in ``<head>`` without
   ``defer``, so they block the parser; both only act once the page has loaded, so they are
   deferred (not on the search page, whose search tools the theme loads in order).
@@ -56,9 +48,6 @@ USED_BY = {
 #: KaTeX font -> what a page's body must contain to need it: Main (digits, operators, the hidden
 #: MathML copy) for any formula, Math-Italic for letters.
 MATH_FONTS = {"KaTeX_Main-Regular.woff2": r'class="katex"', "KaTeX_Math-Italic.woff2": r'class="[^"]*\bmathnormal\b'}
-#: The first images of a page's body, which may be on the first screen, load at once.
-EAGER_IMAGES = 1
-TAGS = re.compile(r"<img\b[^>]*>|<figure\b|</figure>")
 #: Scripts that wait for the page to load before they do anything: safe to defer.
 DEFERRABLE = {"doctools.js", "sphinx_highlight.js"}
 #: Script -> what a page's body must contain to need it.
@@ -77,34 +66,9 @@ def _name(asset) -> str:
     return str(asset.filename or "").split("?", 1)[0].removeprefix("_static/")
 
 
-def lazy_images(body: str, eager: int = EAGER_IMAGES) -> str:
-    """``body`` with ``loading="lazy"`` on the figures' images after the first ``eager`` images of all.
-
-    An image that has a ``loading`` attribute keeps it.
-    """
-    images = depth = 0
-
-    def mark(tag):
-        nonlocal images, depth
-        text = tag.group(0)
-        if text == "<figure":
-            depth += 1
-        elif text == "</figure>":
-            depth = max(0, depth - 1)
-        else:
-            images += 1
-            if images > eager and depth > 0 and not re.search(r"\sloading=", text):
-                return text.replace("<img", '<img loading="lazy"', 1)
-        return text
-
-    return TAGS.sub(mark, body)
-
-
 def trim_assets(app, pagename, templatename, context, doctree) -> None:
-    """Drop the stylesheets and scripts a page does not use; defer what can wait; preload math fonts."""
+    """Drop the stylesheets and scripts a page does not use; defer the scripts that can wait."""
     body = context.get("body") or ""
-    if body:
-        context["body"] = lazy_images(body)
     css_files = context.get("css_files")
     if css_files is not None:
         css_files[:] = [

@@ -60,20 +60,6 @@ def test_subset_font_keeps_exactly_the_glyphs_asked_for_and_is_reproducible(tmp_
     assert set(TTFont(copies[0]).getBestCmap()) == {0xF002, 0xF185}
 
 
-def test_lazy_images_marks_the_figures_after_the_first_image():
-    body = (
-        '<figure><img src="a.png" alt=""></figure><div class="thumb"><img src="t.png"></div>'
-        '<figure class="x"><img alt="" src="b.png"/><figure><img loading="eager" src="c.png"></figure>'
-        '<img src="d.png"></figure><p><img src="e.png"></p>'
-    )
-    assert lean_pages.lazy_images(body) == (
-        '<figure><img src="a.png" alt=""></figure><div class="thumb"><img src="t.png"></div>'
-        '<figure class="x"><img loading="lazy" alt="" src="b.png"/><figure><img loading="eager" src="c.png"></figure>'
-        '<img loading="lazy" src="d.png"></figure><p><img src="e.png"></p>'
-    )
-    assert lean_pages.lazy_images(body, eager=0).startswith('<figure><img loading="lazy" src="a.png"')
-
-
 def _context(css, js, body):
     return {
         "body": body,
@@ -93,7 +79,6 @@ def test_trim_assets_keeps_what_the_body_uses():
     body = '<div class="highlight-python"><div class="highlight"><pre>x</pre></div></div><p class="sphx-glr-x">'
     context = _context(CSS_FILES, JS_FILES, body)
     lean_pages.trim_assets(APP, "page", "page.html", context, None)
-    assert context["body"] == body  # no images
     kept = [c.filename for c in context["css_files"]]
     assert kept == ["_static/pygments.css", "_static/sg_gallery.css", "_static/custom.css"]
     scripts = {s.filename: s.attributes for s in context["script_files"]}
