@@ -68,8 +68,14 @@ def save_palette(image: Image.Image, path: Path) -> None:
 
 
 def to_palette(path: Path) -> None:
-    """Re-save the PNG ``path`` with a palette (:func:`save_palette`)."""
+    """Re-save the PNG ``path`` with a palette (:func:`save_palette`), unless it has one already.
+
+    Quantizing a palette image again can merge its colours: a rebuild that found the file
+    already done would change a picture that nothing changed.
+    """
     with Image.open(path) as image:
+        if image.mode == "P":
+            return
         image.load()
     save_palette(image, path)
 

@@ -170,3 +170,21 @@ def test_dark_thumbnails_are_made_once_from_the_dark_figures(tmp_path):
     relative = "/auto_examples/chapter/images/thumb/sphx_glr_plot_a_thumb.png"
     assert gf.thumbnail_figure(tmp_path, relative) == folder / "images" / "sphx_glr_plot_a_002.png"
     assert gf.thumbnail_figure(tmp_path, "/_static/logo.svg") is None
+
+
+def test_to_palette_quantizes_once(tmp_path):
+    """A thumbnail is a figure scaled down: many blended colours, which a second quantizing merges further."""
+    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    x = np.linspace(0, 1, 50)
+    for k in range(12):
+        ax.plot(x, np.sin(3 * x + k) * (k + 1) / 12, lw=1)
+    fig.savefig(tmp_path / "figure.png", dpi=100)
+    path = tmp_path / "thumb.png"
+    with Image.open(tmp_path / "figure.png") as figure:
+        figure.resize((400, 300), Image.Resampling.LANCZOS).save(path)
+    gf.to_palette(path)
+    once = path.read_bytes()
+    with Image.open(path) as png:
+        assert png.mode == "P"
+    gf.to_palette(path)  # as a rebuild does, on the file it already made
+    assert path.read_bytes() == once
